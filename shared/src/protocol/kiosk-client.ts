@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { CatalogSchema } from '../schemas/service.js';
+import { RequestDraftSchema } from '../schemas/case-submission.js';
+import { DevicesHealthSchema } from '../schemas/device-health.js';
+import { LocaleSchema } from '../schemas/common.js';
+import { PROTOCOL_VERSION } from './version.js';
+
+/**
+ * The KioskClient contract: everything the renderer may ask of the agent. One map of methods,
+ * each with its params and result schema; the client's `call<M>()` and the agent's handler table
+ * are both typed from it, so neither side has hand-written types (STYLE.md, Actual Budget).
+ * Both transports (loopback WebSocket, Electron IPC) carry exactly these messages.
+ */
+
+export const KioskInfoSchema = z.object({
+  kioskId: z.string(),
+  /** The kiosk's reference issuer code (first 4 characters of every reference it mints). */
+  issuer: z.string(),
+  protocolVersion: z.number().int(),
+  locales: z.array(LocaleSchema),
+  /** Whether the agent reached the hub recently. The kiosk still works when false. */
+  online: z.boolean(),
+});
+export type KioskInfo = z.infer<typeof KioskInfoSchema>;
+
+export const ReceiptOutcomeSchema = z.object({
+  /** `printed` only after the printer acknowledged the job (GS ( H), never on hope. */
+  state: z.enum(['printed', 'failed', 'unknown', 'skipped']),
+  reason: z.string().nullable(),
+});
+export type ReceiptOutcome = z.infer<typeof ReceiptOutcomeSchema>;
+
+export const FilingResultSchema = z.object({
+  /** Display form of the kiosk-minted reference, valid even before the hub has the case. */
+  reference: z.string(),
+  /** URL the receipt's QR code opens: the public status page. ASCII only. */
+  statusUrl: z.string(),
+  /** `sent`: the hub acknowledged the case; `queued`: stored here, sent when the hub is reachable. */
+  sync: z.enum(['sent', 'queued']),
+  receipt: ReceiptOutcomeSchema,
+});
+export type FilingResult = z.infer<typeof FilingResultSchema>;
+
+const NoParams = z.object({}).strict();
+
+export const kioskMethods = {
+  'kiosk.describe': { params: NoParams, result: KioskInfoSchema },
+  'catalog.list': {
+    params: z.object({ locale: LocaleSchema }).strict(),
+    result: CatalogSchema.extend({ stale: z.boolean() }),
+  },
+  'request.file': { params: RequestDraftSchema, result: FilingResultSchema },
+  'devices.health': { params: NoParams, result: DevicesHealthSchema },
+} as const;
+
+export type KioskMethods = typeof kioskMethods;
+export type KioskMethodName = keyof KioskMethods;
+export type KioskParams<M extends KioskMethodName> = z.input<KioskMethods[M]['params']>;
+export type KioskResult<M extends KioskMethodName> = z.output<KioskMethods[M]['result']>;
+
+/** Events the agent pushes without being asked. */
+export const kioskEvents = {
+  'devices.changed': DevicesHealthSchema,
+  'connectivity.changed': z.object({ online: z.boolean() }),
+} as const;
+export type KioskEventName = keyof typeof kioskEvents;
+export type KioskEventData<E extends KioskEventName> = z.output<(typeof kioskEvents)[E]>;
+
+/** Error codes an agent answers with; the renderer maps each to a calm, translated message. */
+export const KioskErrorCodeSchema = z.enum([
+  'bad-request',
+  'unknown-method',
+  'version-mismatch',
+  'not-found',
+  'store-failed',
+  'internal',
+]);
+export type KioskErrorCode = z.infer<typeof KioskErrorCodeSchema>;
+
+export const KioskErrorSchema = z.object({ code: KioskErrorCodeSchema, message: z.string() });
+export type KioskError = z.infer<typeof KioskErrorSchema>;
+
+/** Envelopes on the wire. `v` is PROTOCOL_VERSION; `id` pairs a reply with its call. */
+export const KioskCallSchema = z.object({
+  v: z.literal(PROTOCOL_VERSION),
+  id: z.string().min(1).max(64),
+  method: z.string(),
+  params: z.unknown(),
+});
+export type KioskCall = z.infer<typeof KioskCallSchema>;
+
+export const KioskReplySchema = z.union([
+  z.object({ v: z.number(), id: z.string(), ok: z.literal(true), value: z.unknown() }),
+  z.object({ v: z.number(), id: z.string(), ok: z.literal(false), error: KioskErrorSchema }),
+]);
+export type KioskReply = z.infer<typeof KioskReplySchema>;
+
+export const KioskEventEnvelopeSchema = z.object({
+  v: z.number(),
+  event: z.string(),
+  data: z.unknown(),
+});
+
+export function isKioskMethod(name: string): name is KioskMethodName {
+  return Object.hasOwn(kioskMethods, name);
+}
+
+/** The typed client the renderer uses; each transport implements it. */
+export interface KioskClient {
+  call<M extends KioskMethodName>(method: M, params: KioskParams<M>): Promise<KioskResult<M>>;
+  on<E extends KioskEventName>(event: E, listener: (data: KioskEventData<E>) => void): () => void;
+  close(): void;
+}
+
+/** Thrown by a client when the agent answered `ok: false` (or the transport failed). */
+export class KioskCallError extends Error {
+  constructor(
+    readonly code: KioskErrorCode | 'transport',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'KioskCallError';
+  }
+}
