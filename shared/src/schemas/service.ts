@@ -18,8 +18,21 @@ export const CatalogServiceSchema = z.object({
 });
 export type CatalogService = z.infer<typeof CatalogServiceSchema>;
 
+/** Who runs the kiosk's case system: printed on receipts, shown on screens. */
+export const MunicipalitySchema = z.object({
+  name: z.string().min(1),
+  office: z.string(),
+  contact: z.string(),
+  /** IANA zone, e.g. Europe/Madrid: receipts print local time with its offset. */
+  timeZone: z.string(),
+  /** Base of the public status page; a receipt's QR opens `${statusBaseUrl}/${reference}`. ASCII. */
+  statusBaseUrl: z.string(),
+});
+export type Municipality = z.infer<typeof MunicipalitySchema>;
+
 export const CatalogSchema = z.object({
   locale: z.string(),
+  municipality: MunicipalitySchema.optional(),
   services: z.array(CatalogServiceSchema),
 });
 export type Catalog = z.infer<typeof CatalogSchema>;

@@ -1,0 +1,2 @@
+// Vite lets the entry import its stylesheet; tell TypeScript what a .css import is.
+declare module '*.css';

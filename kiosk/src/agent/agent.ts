@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { DEFAULT_LOCALE, KIOSK_LOCALES, PROTOCOL_VERSION, type Municipality } from '@kiosk/shared';
+import type { AgentConfig } from './config.js';
+import { openAgentDatabase } from './store/database.js';
+import { RequestsRepository } from './store/requests-repository.js';
+import { HubClient } from './sync/hub-client.js';
+import { OutboxSender } from './outbox/sender.js';
+import { openReceiptPrinter } from './printing/receipt-printer.js';
+import { CatalogService } from './handlers/catalog.js';
+import { fileRequest } from './handlers/filing.js';
+import type { KioskHandlers } from './handlers/dispatch.js';
+import { createRendererServer } from './transport/static-server.js';
+import { attachWebSocketTransport } from './transport/websocket.js';
+import { createLog, type Log } from './log.js';
+
+export interface RunningAgent {
+  readonly url: string;
+  readonly token: string;
+  readonly handlers: KioskHandlers;
+  close(): Promise<void>;
+}
+
+/**
+ * The kiosk agent's composition root: store, outbox sender, printer, catalogue, the KioskClient
+ * handlers and their loopback transport. Used by main.ts, by the launcher and by tests.
+ */
+export async function startAgent(config: AgentConfig, log: Log = createLog('agent')): Promise<RunningAgent> {
+  if (!/^[0-9A-HJKMNP-TV-Z]{4}$/.test(config.issuer)) throw new Error(`KIOSK_ISSUER must be 4 base-32 characters, got "${config.issuer}"`);
+  const db = openAgentDatabase(join(config.dataDir, 'kiosk', `${config.kioskId}.sqlite`));
+  const repository = new RequestsRepository(db, config.issuer);
+  const hub = new HubClient({ baseUrl: config.hub.url, token: config.hub.token, timeoutMs: config.hub.requestTimeoutMs });
+  const sender = new OutboxSender(repository, (item) => hub.submitCase(item.submission, item.idempotencyKey), config.outbox, log);
+  const printer = openReceiptPrinter(config.printer);
+  const catalog = new CatalogService(db, (locale) => hub.fetchCatalog(locale), log);
+
+  const fallbackMunicipality: Municipality = {
+    name: 'Ayuntamiento',
+    office: '',
+    contact: '',
+    timeZone: 'Europe/Madrid',
+    statusBaseUrl: `${config.hub.url}/status`,
+  };
+  const municipality = (): Municipality => catalog.cached(DEFAULT_LOCALE).municipality ?? fallbackMunicipality;
+
+  const handlers: KioskHandlers = {
+    'kiosk.describe': async () => ({
+      kioskId: config.kioskId,
+      issuer: config.issuer,
+      protocolVersion: PROTOCOL_VERSION,
+      locales: [...KIOSK_LOCALES],
+      online: sender.isOnline(),
+    }),
+    'catalog.list': ({ locale }) => catalog.list(locale),
+    'request.file': (draft) =>
+      fileRequest({ repository, sender, printer, municipality, kioskId: config.kioskId, sendWaitMs: config.outbox.sendWaitMs }, draft),
+    'devices.health': async () => ({
+      printer: await printer.health(),
+      scanner: { state: 'offline', reason: 'not-configured', since: new Date(0).toISOString() },
+    }),
+  };
+
+  const token = randomBytes(24).toString('base64url');
+  const server = createRendererServer({ rendererDir: config.rendererDir, token });
+  let origins: string[] = [];
+  const transport = attachWebSocketTransport({ server, token, allowedOrigins: () => origins, handlers, log });
+  sender.on('connectivity', (online) => transport.broadcast('connectivity.changed', { online }));
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.host}:${port}`;
+  origins = [url, `http://localhost:${port}`];
+  sender.start();
+  // Warm the catalogue cache so the kiosk can serve it if the network drops later.
+  void catalog.list(DEFAULT_LOCALE);
+  log('agent ready', { url, kioskId: config.kioskId, hub: config.hub.url });
+
+  return {
+    url,
+    token,
+    handlers,
+    async close() {
+      sender.stop();
+      await transport.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await printer.close();
+      db.close();
+    },
+  };
+}

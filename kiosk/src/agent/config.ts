@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/**
+ * Every setting of the kiosk agent, with its default, in one place. Read from the environment
+ * (`loadAgentConfig(process.env)`) or built directly by tests.
+ */
+export interface AgentConfig {
+  /** Loopback only: the renderer and its WebSocket are never reachable from the network. */
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  /** The built renderer (kiosk/dist/renderer), served at `/`. */
+  readonly rendererDir: string;
+  readonly hub: {
+    readonly url: string;
+    /** `<deviceId>.<secret>`: this kiosk's own credential (never a shared secret in the image). */
+    readonly token: string;
+    readonly requestTimeoutMs: number;
+  };
+  readonly kioskId: string;
+  /** 4-character reference issuer code assigned to this kiosk. */
+  readonly issuer: string;
+  readonly printer: { readonly host: string; readonly port: number } | null;
+  readonly outbox: {
+    /** Full-jitter backoff: sleep = random(0, min(capMs, baseMs * 2^attempt)) (platform.md). */
+    readonly baseMs: number;
+    readonly capMs: number;
+    /** How long `request.file` waits for the hub before telling the citizen "queued". */
+    readonly sendWaitMs: number;
+  };
+}
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+export const DEFAULT_RENDERER_DIR = resolve(here, '../../dist/renderer');
+
+const CredentialsFileSchema = z.object({
+  deviceId: z.string().min(1),
+  issuer: z.string().length(4),
+  token: z.string().min(10),
+  hubUrl: z.string().url(),
+});
+
+function intFrom(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`expected a whole number, got "${value}"`);
+  return parsed;
+}
+
+/**
+ * KIOSK_CREDENTIALS points at the JSON file the hub wrote at enrolment (the demo writes
+ * DATA_DIR/demo-kiosk.json); KIOSK_TOKEN + KIOSK_ID + KIOSK_ISSUER + HUB_URL override it.
+ */
+export function loadAgentConfig(env: NodeJS.ProcessEnv): AgentConfig {
+  const dataDir = resolve(env.DATA_DIR ?? './data');
+  const credentialsPath = env.KIOSK_CREDENTIALS ?? join(dataDir, 'demo-kiosk.json');
+  let fileCredentials: z.infer<typeof CredentialsFileSchema> | null = null;
+  try {
+    fileCredentials = CredentialsFileSchema.parse(JSON.parse(readFileSync(credentialsPath, 'utf8')));
+  } catch (error) {
+    if (!env.KIOSK_TOKEN) {
+      throw new Error(
+        `no kiosk credential: ${credentialsPath} is missing or invalid (${(error as Error).message}); ` +
+          'start the hub first (it writes the demo kiosk credential) or set KIOSK_TOKEN, KIOSK_ID, KIOSK_ISSUER and HUB_URL',
+      );
+    }
+  }
+  const printerPort = intFrom(env.PRINTER_PORT, 9100);
+  return {
+    host: '127.0.0.1',
+    port: intFrom(env.KIOSK_PORT, 5180),
+    dataDir,
+    rendererDir: env.RENDERER_DIR ? resolve(env.RENDERER_DIR) : DEFAULT_RENDERER_DIR,
+    hub: {
+      url: (env.HUB_URL ?? fileCredentials?.hubUrl ?? 'http://127.0.0.1:8080').replace(/\/$/, ''),
+      token: env.KIOSK_TOKEN ?? fileCredentials?.token ?? '',
+      requestTimeoutMs: intFrom(env.HUB_TIMEOUT_MS, 10_000),
+    },
+    kioskId: env.KIOSK_ID ?? fileCredentials?.deviceId ?? 'kiosk',
+    issuer: env.KIOSK_ISSUER ?? fileCredentials?.issuer ?? '',
+    printer: env.PRINTER === 'none' ? null : { host: env.PRINTER_HOST ?? '127.0.0.1', port: printerPort },
+    outbox: {
+      baseMs: intFrom(env.OUTBOX_BASE_MS, 2_000),
+      capMs: intFrom(env.OUTBOX_CAP_MS, 300_000),
+      sendWaitMs: intFrom(env.OUTBOX_SEND_WAIT_MS, 4_000),
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import type { Catalog, KioskLocale } from '@kiosk/shared';
+import type { AgentDatabase } from '../store/database.js';
+
+export type CachedCatalog = Catalog & { stale: boolean };
+
+/**
+ * The service catalogue: fresh from the hub when it answers, else the last copy kept in the
+ * local store, flagged `stale` so the screen can say it may be out of date.
+ */
+export class CatalogService {
+  constructor(
+    private readonly db: AgentDatabase,
+    private readonly fetchFromHub: (locale: KioskLocale) => Promise<Catalog>,
+    private readonly log: (message: string, fields?: Record<string, unknown>) => void = () => {},
+  ) {}
+
+  async list(locale: KioskLocale): Promise<CachedCatalog> {
+    try {
+      const catalog = await this.fetchFromHub(locale);
+      this.db
+        .prepare('INSERT INTO catalog_cache (locale, body, fetched_at) VALUES (?, ?, ?) ON CONFLICT (locale) DO UPDATE SET body = excluded.body, fetched_at = excluded.fetched_at')
+        .run(locale, JSON.stringify(catalog), new Date().toISOString());
+      return { ...catalog, stale: false };
+    } catch (error) {
+      this.log('catalog: hub not reachable, serving the cached copy', { locale, error: (error as Error).message });
+      return this.cached(locale);
+    }
+  }
+
+  /** The cached copy for `locale`, else any cached language, else an empty catalogue. */
+  cached(locale: KioskLocale): CachedCatalog {
+    const row = (this.db.prepare('SELECT body FROM catalog_cache WHERE locale = ?').get(locale) ??
+      this.db.prepare('SELECT body FROM catalog_cache ORDER BY fetched_at DESC LIMIT 1').get()) as { body: string } | undefined;
+    if (!row) return { locale, services: [], stale: true };
+    return { ...(JSON.parse(row.body) as Catalog), stale: true };
+  }
+}

@@ -1,0 +1,192 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { once } from 'node:events';
+import { parseReference, type RequestDraft } from '@kiosk/shared';
+import { openAgentDatabase, type AgentDatabase } from '../../src/agent/store/database.js';
+import { RequestsRepository } from '../../src/agent/store/requests-repository.js';
+import { OutboxSender, backoffMs } from '../../src/agent/outbox/sender.js';
+import { HubClient, parseRetryAfter } from '../../src/agent/sync/hub-client.js';
+
+const draft: RequestDraft = { serviceCode: 'LIGHT', description: 'La farola de la calle Peña no funciona', attributes: {}, locale: 'es' };
+
+let dir: string;
+let db: AgentDatabase;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'agent-store-'));
+  db = openAgentDatabase(join(dir, 'agent.sqlite'));
+});
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the kiosk store', () => {
+  it('files a request and its outbox row together, with a valid kiosk reference', () => {
+    const repo = new RequestsRepository(db, 'K7QM');
+    const first = repo.file(draft);
+    const second = repo.file(draft);
+    expect([first.sequence, second.sequence]).toEqual([1, 2]);
+    const parsed = parseReference(first.reference);
+    expect(parsed.ok && parsed.reference.issuer).toBe('K7QM');
+    const rows = db.prepare('SELECT state, idempotency_key FROM outbox ORDER BY id').all() as Array<{ state: string; idempotency_key: string }>;
+    expect(rows.map((r) => r.state)).toEqual(['pending', 'pending']);
+    expect(rows[0]?.idempotency_key).toBe(first.idempotencyKey);
+    expect(repo.figures().depth).toBe(2);
+  });
+
+  it('never reuses a sequence number, even after the database is reopened', () => {
+    new RequestsRepository(db, 'K7QM').file(draft);
+    db.close();
+    db = openAgentDatabase(join(dir, 'agent.sqlite'));
+    const again = new RequestsRepository(db, 'K7QM').file(draft);
+    expect(again.sequence).toBe(2);
+  });
+
+  it('rolls back both rows if the filing transaction fails', () => {
+    const repo = new RequestsRepository(db, 'K7QM');
+    db.exec("CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    expect(() => repo.file(draft)).toThrow(/disk full/);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM requests').get()).toEqual({ n: 0 });
+  });
+
+  it('drops the personal data once the hub has acknowledged the request', () => {
+    const repo = new RequestsRepository(db, 'K7QM');
+    const stored = repo.file(draft);
+    const item = repo.claimNextDue();
+    expect(item?.submission.description).toBe(draft.description);
+    repo.markAcked(item!, '1001');
+    expect(db.prepare('SELECT payload, server_id FROM requests WHERE id = ?').get(stored.id)).toEqual({ payload: null, server_id: '1001' });
+    expect(repo.isAcked(stored.id)).toBe(true);
+  });
+});
+
+describe('full-jitter backoff', () => {
+  it('stays within [0, min(cap, base * 2^attempt))', () => {
+    const options = { baseMs: 2000, capMs: 300_000 };
+    expect(backoffMs(0, { ...options, random: () => 0.999 })).toBeLessThan(2000);
+    expect(backoffMs(3, { ...options, random: () => 0.5 })).toBe(8000);
+    expect(backoffMs(40, { ...options, random: () => 0.999 })).toBeLessThan(300_000);
+    expect(backoffMs(5, { ...options, random: () => 0 })).toBe(0);
+  });
+
+  it('reads Retry-After in seconds and as a date', () => {
+    expect(parseRetryAfter('7')).toBe(7000);
+    expect(parseRetryAfter(new Date(Date.now() + 60_000).toUTCString())).toBeGreaterThan(50_000);
+    expect(parseRetryAfter('soon')).toBeNull();
+  });
+});
+
+describe('the outbox sender against a real HTTP hub', () => {
+  let server: Server;
+  let hubUrl: string;
+  let answer: (req: IncomingMessage, body: string, res: ServerResponse) => void;
+  const seen: Array<{ key: string | undefined; body: string }> = [];
+
+  beforeEach(async () => {
+    seen.length = 0;
+    server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        seen.push({ key: req.headers['idempotency-key'] as string | undefined, body });
+        answer(req, body, res);
+      });
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    hubUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterEach(async () => {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  });
+
+  function senderFor(repo: RequestsRepository, url = hubUrl) {
+    const hub = new HubClient({ baseUrl: url, token: 'dev.secret', timeoutMs: 2000 });
+    return new OutboxSender(repo, (item) => hub.submitCase(item.submission, item.idempotencyKey), { baseMs: 60_000, capMs: 60_000, random: () => 0.5 });
+  }
+
+  it('sends oldest first with the key fixed at filing, and marks rows acked', async () => {
+    let n = 0;
+    answer = (_req, body, res) => {
+      n += 1;
+      const sub = JSON.parse(body) as { localReference: string };
+      res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ serviceRequestId: String(1000 + n), localReference: sub.localReference, status: 'open', receivedAt: new Date().toISOString() }));
+    };
+    const repo = new RequestsRepository(db, 'K7QM');
+    const a = repo.file(draft);
+    const b = repo.file(draft);
+    const sender = senderFor(repo);
+    const done = new Promise<void>((resolve) => sender.on('acked', (id) => id === b.id && resolve()));
+    sender.start();
+    await done;
+    sender.stop();
+    expect(seen.map((s) => s.key)).toEqual([a.idempotencyKey, b.idempotencyKey]);
+    expect(repo.figures()).toMatchObject({ depth: 0, dead: 0 });
+    expect(JSON.parse(seen[0]!.body)).toMatchObject({ localReference: a.reference, sequence: 1, serviceCode: 'LIGHT' });
+  });
+
+  it('keeps a request the hub could not take (503 + Retry-After) and schedules it per Retry-After', async () => {
+    answer = (_req, _body, res) => res.writeHead(503, { 'retry-after': '120', 'content-type': 'application/json' }).end('{"error":{"code":"internal","message":"busy"}}');
+    const repo = new RequestsRepository(db, 'K7QM');
+    repo.file(draft);
+    const sender = senderFor(repo);
+    const offline = once(sender, 'connectivity');
+    sender.start();
+    expect(await offline).toEqual([false]);
+    sender.stop();
+    const row = db.prepare('SELECT state, attempts, next_attempt_at, last_error FROM outbox').get() as { state: string; attempts: number; next_attempt_at: number; last_error: string };
+    expect(row.state).toBe('pending');
+    expect(row.attempts).toBe(1);
+    expect(row.next_attempt_at - Date.now()).toBeGreaterThan(100_000);
+    expect(row.last_error).toMatch(/503/);
+  });
+
+  it('dead-letters a request the hub refuses (422) and never deletes it', async () => {
+    answer = (_req, _body, res) => res.writeHead(422, { 'content-type': 'application/json' }).end('{"error":{"code":"idempotency-key-reused","message":"different payload"}}');
+    const repo = new RequestsRepository(db, 'K7QM');
+    repo.file(draft);
+    const sender = senderFor(repo);
+    const online = once(sender, 'connectivity');
+    sender.start();
+    await online;
+    sender.stop();
+    expect(db.prepare('SELECT state, last_error FROM outbox').get()).toEqual({ state: 'dead', last_error: 'hub refused (422): different payload' });
+    expect(db.prepare('SELECT payload IS NOT NULL AS kept FROM requests').get()).toEqual({ kept: 1 });
+    expect(repo.figures()).toMatchObject({ depth: 0, dead: 1 });
+  });
+
+  it('retries when the hub is unreachable, and resends in-flight rows after a crash with the same key', async () => {
+    const repo = new RequestsRepository(db, 'K7QM');
+    const stored = repo.file(draft);
+    // Simulate a crash mid-send: the row was claimed (inflight) and the process died.
+    expect(repo.claimNextDue()?.idempotencyKey).toBe(stored.idempotencyKey);
+    const closedPort = senderFor(repo, 'http://127.0.0.1:9');
+    const offline = once(closedPort, 'connectivity');
+    closedPort.start();
+    expect(await offline).toEqual([false]);
+    closedPort.stop();
+    expect(db.prepare('SELECT state, attempts FROM outbox').get()).toEqual({ state: 'pending', attempts: 1 });
+    expect((db.prepare('SELECT last_error FROM outbox').get() as { last_error: string }).last_error).toMatch(/hub unreachable/);
+  });
+
+  it('after a crash mid-send, sends the in-flight row again with the same Idempotency-Key', async () => {
+    answer = (_req, body, res) => {
+      const sub = JSON.parse(body) as { localReference: string };
+      res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ serviceRequestId: '77', localReference: sub.localReference, status: 'open', receivedAt: new Date().toISOString() }));
+    };
+    const repo = new RequestsRepository(db, 'K7QM');
+    const stored = repo.file(draft);
+    repo.claimNextDue(); // the previous process claimed it, sent it, and died before the answer
+    const sender = senderFor(repo);
+    const acked = once(sender, 'acked');
+    sender.start();
+    expect(await acked).toEqual([stored.id]);
+    sender.stop();
+    expect(seen.map((s) => s.key)).toEqual([stored.idempotencyKey]);
+  });
+});

@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+import { buildIfMissing, startStack } from './stack.js';
+
+// `npm start`: the whole product on the embedded defaults (hub + printer emulator + one kiosk).
+const env = process.env;
+const dataDir = resolve(env.DATA_DIR ?? 'data');
+const port = (name: string, fallback: number) => Number(env[name] ?? fallback);
+
+buildIfMissing();
+const stack = await startStack({
+  dataDir,
+  hubPort: port('PORT', 8080),
+  kioskPort: port('KIOSK_PORT', 5180),
+  printerPort: port('PRINTER_PORT', 9100),
+  printerHttpPort: port('PRINTER_HTTP_PORT', 9180),
+});
+
+console.log(`
+  Town-hall kiosk platform is running (data in ${dataDir})
+
+  Kiosk (touch screen):      ${stack.kioskUrl}/
+  Staff console and hub:     ${stack.hubUrl}/
+  Hub health:                ${stack.hubUrl}/healthz
+  Open311 GeoReport v2:      ${stack.hubUrl}/open311/v2/discovery.json
+  Printed receipts:          ${stack.printerHttpUrl}/   (the printer emulator's paper roll)
+
+  The console's admin password and the demo Open311 API key are printed by the hub above on its
+  first start only. Press Ctrl-C to stop everything.
+`);
+
+let stopping = false;
+const shutdown = () => {
+  if (stopping) return;
+  stopping = true;
+  console.log('stopping...');
+  void stack.stop().then(() => process.exit(0));
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
