@@ -29,6 +29,15 @@ console.log(`
 `);
 
 let stopping = false;
+// If one part dies on its own, say which and stop the rest: a half-running product misleads.
+for (const managed of Object.values(stack.processes)) {
+  void managed.exited.then((code) => {
+    if (stopping) return;
+    console.error(`${managed.name} exited unexpectedly (${code}); stopping the rest.`);
+    stopping = true;
+    void stack.stop().then(() => process.exit(1));
+  });
+}
 const shutdown = () => {
   if (stopping) return;
   stopping = true;

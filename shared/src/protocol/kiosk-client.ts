@@ -26,7 +26,10 @@ export type KioskInfo = z.infer<typeof KioskInfoSchema>;
 export const ReceiptOutcomeSchema = z.object({
   /** `printed` only after the printer acknowledged the job (GS ( H), never on hope. */
   state: z.enum(['printed', 'failed', 'unknown', 'skipped']),
+  /** Why it failed or is unknown, e.g. `paper-end`, `unreachable`, `no-ack`. */
   reason: z.string().nullable(),
+  /** A problem that did not stop this receipt, e.g. `paper-near-end`: the kiosk tells staff. */
+  warning: z.string().nullable().default(null),
 });
 export type ReceiptOutcome = z.infer<typeof ReceiptOutcomeSchema>;
 

@@ -55,7 +55,7 @@ export function openReceiptPrinter(target: { host: string; port: number } | null
   if (!target) {
     const since = new Date().toISOString();
     return {
-      print: async () => ({ state: 'skipped', reason: 'no-printer' }),
+      print: async () => ({ state: 'skipped', reason: 'no-printer', warning: null }),
       health: async () => ({ state: 'offline', reason: 'not-configured', since }),
       close: async () => {},
     };
@@ -64,7 +64,7 @@ export function openReceiptPrinter(target: { host: string; port: number } | null
   return {
     async print(receipt) {
       const outcome = await printer.print(receipt);
-      return { state: outcome.state, reason: outcome.reason ?? outcome.warning };
+      return { state: outcome.state, reason: outcome.reason, warning: outcome.warning };
     },
     health: () => printer.status(),
     close: async () => {

@@ -1,0 +1,170 @@
+import { codePageForEscT, decodeByte, POWER_ON_CODE_PAGE, type CodePageName } from '../printer/code-pages.js';
+import type { EscPosCommand } from './escpos-commands.js';
+
+/**
+ * The emulated print head and paper: applies printing commands and collects what would come out,
+ * as decoded text lines and symbols. One receipt ends at a cut.
+ */
+
+export type PaperLine =
+  | {
+      readonly kind: 'text';
+      readonly text: string;
+      readonly align: 'left' | 'center' | 'right';
+      readonly bold: boolean;
+      readonly widthMultiplier: number;
+      readonly heightMultiplier: number;
+    }
+  | { readonly kind: 'qr'; readonly payload: string; readonly moduleSize: number; readonly errorLevel: string }
+  | { readonly kind: 'barcode'; readonly type: number; readonly data: string }
+  | { readonly kind: 'image'; readonly command: string; readonly bytes: number };
+
+export interface PaperContent {
+  readonly lines: PaperLine[];
+  readonly qrPayloads: string[];
+}
+
+const ALIGNMENTS = ['left', 'center', 'right'] as const;
+const QR_ERROR_LEVELS = ['L', 'M', 'Q', 'H'] as const;
+/** Tab stops every 8 columns: the printer default. */
+const TAB_WIDTH = 8;
+
+interface Modes {
+  codePage: CodePageName | null;
+  align: (typeof ALIGNMENTS)[number];
+  bold: boolean;
+  widthMultiplier: number;
+  heightMultiplier: number;
+}
+
+const powerOnModes = (): Modes => ({
+  codePage: POWER_ON_CODE_PAGE,
+  align: 'left',
+  bold: false,
+  widthMultiplier: 1,
+  heightMultiplier: 1,
+});
+
+// Bytes are data, not text: latin1 keeps each byte as one character (QR payloads may be binary).
+const bytesAsText = (bytes: Buffer): string => bytes.toString('latin1');
+
+export class Paper {
+  private modes = powerOnModes();
+  private lineText = '';
+  private lineModes: Modes | null = null;
+  private lines: PaperLine[] = [];
+  private qrPayloads: string[] = [];
+  private qr = { stored: null as Buffer | null, moduleSize: 3, errorLevel: 'L' as string };
+  /** Code pages asked for that the emulator cannot decode (shown as U+FFFD). */
+  unsupportedCodePages = new Set<number>();
+
+  /** Applies one command; returns the finished receipt's content when it was a cut. */
+  apply(command: EscPosCommand): PaperContent | null {
+    switch (command.kind) {
+      case 'text':
+        this.lineModes ??= { ...this.modes };
+        for (const byte of command.bytes) this.lineText += decodeByte(this.modes.codePage, byte);
+        return null;
+      case 'tab':
+        this.lineModes ??= { ...this.modes };
+        this.lineText += ' '.repeat(TAB_WIDTH - (this.lineText.length % TAB_WIDTH));
+        return null;
+      case 'line-feed':
+        this.endLine();
+        return null;
+      case 'feed-lines':
+        this.endLine();
+        for (let i = 1; i < command.n; i += 1) this.endLine();
+        return null;
+      case 'init':
+        this.modes = powerOnModes();
+        this.qr = { stored: null, moduleSize: 3, errorLevel: 'L' };
+        return null;
+      case 'code-page': {
+        this.modes.codePage = codePageForEscT(command.n);
+        if (this.modes.codePage === null) this.unsupportedCodePages.add(command.n);
+        return null;
+      }
+      case 'print-mode':
+        this.modes.bold = (command.n & 0x08) !== 0;
+        this.modes.heightMultiplier = (command.n & 0x10) !== 0 ? 2 : 1;
+        this.modes.widthMultiplier = (command.n & 0x20) !== 0 ? 2 : 1;
+        return null;
+      case 'emphasis':
+        this.modes.bold = command.on;
+        return null;
+      case 'align':
+        // ESC a takes 0-2 or their ASCII digits '0'-'2'.
+        this.modes.align = ALIGNMENTS[command.n % 48] ?? 'left';
+        return null;
+      case 'char-size':
+        this.modes.widthMultiplier = ((command.n >> 4) & 0x07) + 1;
+        this.modes.heightMultiplier = (command.n & 0x07) + 1;
+        return null;
+      case 'qr':
+        this.applyQr(command.fn, command.data);
+        return null;
+      case 'barcode':
+        this.endLineIfAny();
+        this.lines.push({ kind: 'barcode', type: command.type, data: bytesAsText(command.data) });
+        return null;
+      case 'raster':
+        this.endLineIfAny();
+        this.lines.push({ kind: 'image', command: command.command, bytes: command.payloadBytes });
+        return null;
+      case 'cut':
+        return this.cut();
+      default:
+        return null;
+    }
+  }
+
+  /** Whether anything has been printed since the last cut. */
+  hasContent(): boolean {
+    return this.lines.length > 0 || this.lineText.length > 0;
+  }
+
+  /** Takes what is on the paper without a cut (a job dropped half-way). */
+  tearOff(): PaperContent {
+    this.endLineIfAny();
+    const content = { lines: this.lines, qrPayloads: this.qrPayloads };
+    this.lines = [];
+    this.qrPayloads = [];
+    return content;
+  }
+
+  private cut(): PaperContent {
+    return this.tearOff();
+  }
+
+  private applyQr(fn: number, data: Buffer): void {
+    const value = data[0] ?? 0;
+    if (fn === 0x43) this.qr.moduleSize = value;
+    else if (fn === 0x45) this.qr.errorLevel = QR_ERROR_LEVELS[value - 48] ?? '?';
+    else if (fn === 0x50) this.qr.stored = data;
+    else if (fn === 0x51 && this.qr.stored !== null) {
+      this.endLineIfAny();
+      const payload = bytesAsText(this.qr.stored);
+      this.lines.push({ kind: 'qr', payload, moduleSize: this.qr.moduleSize, errorLevel: this.qr.errorLevel });
+      this.qrPayloads.push(payload);
+    }
+  }
+
+  private endLineIfAny(): void {
+    if (this.lineText.length > 0) this.endLine();
+  }
+
+  private endLine(): void {
+    const modes = this.lineModes ?? this.modes;
+    this.lines.push({
+      kind: 'text',
+      text: this.lineText,
+      align: modes.align,
+      bold: modes.bold,
+      widthMultiplier: modes.widthMultiplier,
+      heightMultiplier: modes.heightMultiplier,
+    });
+    this.lineText = '';
+    this.lineModes = null;
+  }
+}
