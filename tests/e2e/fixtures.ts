@@ -12,6 +12,8 @@ export const screenshotDir = join(repoRoot, 'tests/artifacts/screenshots');
  */
 export const test = base.extend<object, { stack: RunningStack }>({
   stack: [
+    // Playwright reads a fixture's dependencies from this destructuring pattern: it must be `{}`.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use, workerInfo) => {
       const dataDir = mkdtempSync(join(tmpdir(), `kiosk-e2e-${workerInfo.workerIndex}-`));
       const lines: string[] = [];

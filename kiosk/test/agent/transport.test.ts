@@ -7,7 +7,6 @@ import { PROTOCOL_VERSION, type KioskReply } from '@kiosk/shared';
 import { KioskHandlerError, dispatchKioskCall, type KioskHandlers } from '../../src/agent/handlers/dispatch.js';
 import { attachWebSocketTransport } from '../../src/agent/transport/websocket.js';
 
-const since = new Date(0).toISOString();
 const handlers: KioskHandlers = {
   'kiosk.describe': async () => ({ kioskId: 'k1', issuer: 'K7QM', protocolVersion: PROTOCOL_VERSION, locales: ['es'], online: true }),
   'catalog.list': async ({ locale }) => ({ locale, services: [], stale: false }),
