@@ -7,3 +7,4 @@ export * from './schemas/device-health.js';
 export * from './protocol/version.js';
 export * from './protocol/kiosk-client.js';
 export * from './protocol/fleet.js';
+export * from './schemas/console.js';

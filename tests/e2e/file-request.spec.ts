@@ -84,7 +84,8 @@ for (const layout of layouts) {
     const byReference = await fetch(`${stack.hubUrl}/open311/v2/requests/${reference}.json`);
     expect(byReference.status).toBe(200);
     const [found] = (await byReference.json()) as Open311Request[];
-    expect(found).toMatchObject({ service_code: service.service_code, status: 'open', description: typed, local_reference: reference, channel: 'kiosk' });
+    expect(found).toMatchObject({ service_code: service.service_code, status: 'open', local_reference: reference, channel: 'kiosk' });
+    expect(found?.description ?? '').not.toContain('peña'); // public look-up: no citizen text
     const byId = await fetch(`${stack.hubUrl}/open311/v2/requests/${found!.service_request_id}.json`);
     expect(((await byId.json()) as Open311Request[])[0]?.service_request_id).toBe(found!.service_request_id);
 

@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import type { Me } from '@kiosk/shared';
 import { currentUser, recentCases, signIn, signOut, type CaseRow } from './api';
 import type { MessageKey } from './messages';
 
@@ -67,7 +68,7 @@ function Cases({ t }: { t: T }) {
 }
 
 export function App({ t }: { t: T }) {
-  const [user, setUser] = useState<{ username: string } | null | undefined>(undefined);
+  const [user, setUser] = useState<Me | null | undefined>(undefined);
   const refresh = () => void currentUser().then(setUser, () => setUser(null));
   useEffect(refresh, []);
   if (user === undefined) return null;

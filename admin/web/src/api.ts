@@ -1,12 +1,7 @@
+import { CaseListSchema, MeSchema, type CaseSummary, type Me } from '@kiosk/shared';
+
 /** The console's only way to the hub: its HTTP API, with the CSRF header on every change. */
-export interface CaseRow {
-  readonly id: string;
-  readonly localReference: string | null;
-  readonly serviceName: string;
-  readonly status: string;
-  readonly channel: string;
-  readonly requestedAt: string;
-}
+export type CaseRow = CaseSummary;
 
 const changeHeaders = { 'content-type': 'application/json', 'x-requested-with': 'console' };
 
@@ -19,14 +14,13 @@ export async function signOut(): Promise<void> {
   await fetch('/api/auth/logout', { method: 'POST', headers: changeHeaders });
 }
 
-export async function currentUser(): Promise<{ username: string } | null> {
+export async function currentUser(): Promise<Me | null> {
   const response = await fetch('/api/auth/me');
-  return response.ok ? ((await response.json()) as { username: string }) : null;
+  return response.ok ? MeSchema.parse(await response.json()) : null;
 }
 
 export async function recentCases(): Promise<CaseRow[]> {
   const response = await fetch('/api/cases');
   if (!response.ok) throw new Error(`cases: ${response.status}`);
-  const body = (await response.json()) as { cases: CaseRow[] } | CaseRow[];
-  return Array.isArray(body) ? body : body.cases;
+  return CaseListSchema.parse(await response.json()).cases;
 }

@@ -1,0 +1,80 @@
+import Fastify from 'fastify';
+import type { FastifyInstance, FastifyRequest, FastifyServerOptions } from 'fastify';
+import formbody from '@fastify/formbody';
+import { FLEET_BASE_PATH } from '@kiosk/shared';
+import type { HubConfig } from './config.js';
+import type { HubDb } from './db/database.js';
+import { consolePlugin } from './console/plugin.js';
+import { fleetPlugin } from './fleet/routes.js';
+import { makeErrorHandler, renderApiError } from './http/error-handler.js';
+import { notFound } from './http/problems.js';
+import { addSecurityHeaders } from './http/security-headers.js';
+import { zodSerializerCompiler, zodValidatorCompiler } from './http/zod.js';
+import { authRoutes } from './modules/auth/routes.js';
+import { requireCsrfHeader } from './modules/auth/guard.js';
+import { caseRoutes } from './modules/cases/routes.js';
+import { healthRoutes } from './modules/health/routes.js';
+import { Open311Errors, renderOpen311Error } from './open311/errors.js';
+import { OPEN311_PREFIX, open311Plugin } from './open311/routes.js';
+
+export interface BuildAppOptions {
+  readonly db: HubDb;
+  readonly config: HubConfig;
+  /** Pino options, or false for silence (tests). Defaults to JSON logs at config.logLevel. */
+  readonly logger?: FastifyServerOptions['logger'];
+}
+
+/** Logs what a request was, never what it carried: no bodies, headers or query strings. */
+function loggerOptions(level: string): FastifyServerOptions['logger'] {
+  return {
+    level,
+    serializers: {
+      req: (request: { method: string; url: string; ip?: string }) => ({
+        method: request.method,
+        path: request.url.split('?')[0],
+        remoteAddress: request.ip,
+      }),
+    },
+  };
+}
+
+/** Builds the whole hub (plugins in a fixed order: third-party, then routes). Never listens. */
+export async function buildApp({ db, config, logger }: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ?? loggerOptions(config.logLevel),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: false,
+  });
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(zodSerializerCompiler);
+  addSecurityHeaders(app);
+  await app.register(formbody);
+
+  app.setErrorHandler(makeErrorHandler(renderApiError));
+  const handleOpen311 = makeErrorHandler(renderOpen311Error);
+  const handleApi = makeErrorHandler(renderApiError);
+  app.setNotFoundHandler((request: FastifyRequest, reply) =>
+    request.url.startsWith(`${OPEN311_PREFIX}/`)
+      ? handleOpen311(new Open311Errors(404, [{ key: 'unknown-endpoint' }]), request, reply)
+      : handleApi(notFound('not-found', `no route ${request.method} ${request.url.split('?')[0] ?? ''}`), request, reply),
+  );
+
+  const policy = { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs };
+  await app.register(healthRoutes(db));
+  await app.register(open311Plugin({ db, publicBaseUrl: config.publicBaseUrl }), { prefix: OPEN311_PREFIX });
+  await app.register(fleetPlugin(db, config.publicBaseUrl), { prefix: FLEET_BASE_PATH });
+  await app.register(
+    async (api) => {
+      api.addHook('onRequest', requireCsrfHeader);
+      api.addHook('onSend', async (_request, reply, payload) => {
+        reply.header('cache-control', 'no-store');
+        return payload;
+      });
+      await api.register(authRoutes(db, policy), { prefix: '/auth' });
+      await api.register(caseRoutes(db, policy, config.caseListLimit));
+    },
+    { prefix: '/api' },
+  );
+  await app.register(consolePlugin(config.consoleDir));
+  return app;
+}

@@ -1,0 +1,130 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import {
+  ApiErrorSchema,
+  CaseAcceptedSchema,
+  CaseSubmissionSchema,
+  CatalogSchema,
+  IDEMPOTENCY_KEY_HEADER,
+  LocaleSchema,
+  PROTOCOL_VERSION,
+  PROTOCOL_VERSION_HEADER,
+  fleetRoutes,
+} from '@kiosk/shared';
+import type { Catalog } from '@kiosk/shared';
+import type { HubDb } from '../db/database.js';
+import { makeErrorHandler, renderApiError } from '../http/error-handler.js';
+import { badRequest, unauthorised } from '../http/problems.js';
+import type { ZodTypeProvider } from '../http/zod.js';
+import { localisedCatalog, tenantLocale } from '../modules/catalog/service.js';
+import { authenticateDevice } from '../modules/devices/service.js';
+import type { AuthenticatedDevice } from '../modules/devices/service.js';
+import { requireTenant } from '../modules/tenants/service.js';
+import { submitKioskCase } from './submit-case.js';
+
+/** Keys are opaque to the hub; this only bounds what gets stored (a UUID is 36 characters). */
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{8,200}$/;
+
+const ERROR_RESPONSES = { 400: ApiErrorSchema, 401: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema, 422: ApiErrorSchema, 500: ApiErrorSchema };
+const devices = new WeakMap<FastifyRequest, AuthenticatedDevice>();
+
+function deviceOf(request: FastifyRequest): AuthenticatedDevice {
+  const device = devices.get(request);
+  if (device === undefined) throw new Error('fleet route reached without an authenticated device');
+  return device;
+}
+
+function headerValue(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Paths are relative to FLEET_BASE_PATH, which app.ts uses as this plugin's prefix. */
+const relative = (path: string) => path.slice('/fleet/v1'.length);
+
+/**
+ * @param publicBaseUrl PUBLIC_BASE_URL, or null to derive it from the request's own host (the
+ *   address the kiosk reached us at), for the status-page links kiosks print in QR codes.
+ */
+export function fleetPlugin(db: HubDb, publicBaseUrl: string | null): FastifyPluginAsync {
+  return async (app) => {
+    const typed = app.withTypeProvider<ZodTypeProvider>();
+    app.setErrorHandler(makeErrorHandler(renderApiError));
+
+    // Before the body is even parsed: who is calling, and do we speak the same protocol?
+    app.addHook('onRequest', async (request, reply) => {
+      const device = await authenticateDevice(db, request.headers.authorization);
+      if (device === null) {
+        reply.header('www-authenticate', 'Bearer realm="fleet"');
+        throw unauthorised('a valid device credential is required (Authorization: Bearer <deviceId>.<secret>)');
+      }
+      devices.set(request, device);
+      const version = headerValue(request, PROTOCOL_VERSION_HEADER);
+      if (version !== String(PROTOCOL_VERSION)) {
+        throw badRequest('version-mismatch', `this hub speaks fleet protocol ${PROTOCOL_VERSION}; the request said ${version === undefined ? 'nothing' : 'another version'}`);
+      }
+    });
+
+    typed.post(
+      relative(fleetRoutes.submitCase.path),
+      {
+        schema: {
+          body: CaseSubmissionSchema,
+          response: { 200: CaseAcceptedSchema, 201: CaseAcceptedSchema, ...ERROR_RESPONSES },
+        },
+        preValidation: async (request) => {
+          const key = headerValue(request, IDEMPOTENCY_KEY_HEADER);
+          if (key === undefined) throw badRequest('idempotency-key-missing', 'the Idempotency-Key header is required');
+          if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
+            throw badRequest('idempotency-key-missing', 'the Idempotency-Key header must be 8-200 visible ASCII characters');
+          }
+        },
+      },
+      async (request, reply) => {
+        const key = headerValue(request, IDEMPOTENCY_KEY_HEADER) ?? '';
+        const answer = await submitKioskCase(db, deviceOf(request), key, request.body);
+        if (answer.replayed) reply.header('idempotent-replayed', 'true');
+        // The stored bytes go out as they are (a string skips the serializer): a replay must be
+        // indistinguishable from the first answer. Hence the untyped reply here.
+        return (reply as FastifyReply).code(answer.statusCode).type('application/json; charset=utf-8').send(answer.body);
+      },
+    );
+
+    typed.get(
+      relative(fleetRoutes.catalog.path),
+      {
+        schema: {
+          querystring: z.object({ locale: LocaleSchema.optional() }),
+          response: { 200: CatalogSchema, ...ERROR_RESPONSES },
+        },
+      },
+      async (request): Promise<Catalog> => {
+        const device = deviceOf(request);
+        const tenant = await requireTenant(db, device.tenantId);
+        const fallback = tenantLocale(tenant.default_locale);
+        const locale = request.query.locale ?? fallback;
+        const services = await localisedCatalog(db, tenant.id, locale, fallback);
+        const baseUrl = publicBaseUrl ?? `${request.protocol}://${request.host}`;
+        return {
+          locale,
+          municipality: {
+            name: tenant.name,
+            office: tenant.office_address,
+            contact: tenant.contact,
+            timeZone: tenant.time_zone,
+            statusBaseUrl: `${baseUrl.replace(/\/$/, '')}/status`,
+          },
+          services: services.map((s) => ({
+            serviceCode: s.code,
+            name: s.name,
+            description: s.description,
+            group: s.groupName,
+            keywords: [...s.keywords],
+            locationless: s.locationless,
+          })),
+        };
+      },
+    );
+  };
+}
+

@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify';
+import { advertisedBaseUrl } from './config.js';
+import type { HubConfig } from './config.js';
+import { buildApp } from './app.js';
+import type { BuildAppOptions } from './app.js';
+import { openDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { seedDemo } from './seed/demo.js';
+import { ensureFirstRunSecrets } from './seed/first-run.js';
+import type { FirstRunSecrets } from './seed/first-run.js';
+
+export { buildApp } from './app.js';
+export type { BuildAppOptions } from './app.js';
+export { loadConfig, advertisedBaseUrl } from './config.js';
+export type { HubConfig, DatabaseConfig } from './config.js';
+export { openDatabase } from './db/database.js';
+export type { HubDb, OpenedDatabase } from './db/database.js';
+export { migrateToLatest } from './db/migrate.js';
+export { seedDemo } from './seed/demo.js';
+export { ensureFirstRunSecrets, DemoKioskFileSchema, DEMO_KIOSK_FILE } from './seed/first-run.js';
+export type { FirstRunSecrets, DemoKioskFile } from './seed/first-run.js';
+
+export interface RunningHub {
+  /** Where the hub listens, e.g. `http://127.0.0.1:8080`. */
+  readonly url: string;
+  /** What PUBLIC_BASE_URL says, or `url`. */
+  readonly publicUrl: string;
+  readonly firstRun: FirstRunSecrets;
+  readonly app: FastifyInstance;
+  /** Stops accepting, finishes in-flight requests, closes the database. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database, migrates, seeds, makes first-run secrets and listens. For main.ts, the
+ * launcher and tests; pass `logger: false` to keep tests quiet.
+ */
+export async function startHub(config: HubConfig, options: Pick<BuildAppOptions, 'logger'> = {}): Promise<RunningHub> {
+  const database = openDatabase(config.database);
+  let app: FastifyInstance | undefined;
+  try {
+    await migrateToLatest(database.db);
+    await seedDemo(database.db);
+    app = await buildApp({ db: database.db, config, ...options });
+    await app.listen({ host: config.host, port: config.port });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : config.port;
+    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    const publicUrl = advertisedBaseUrl(config, port);
+    // After listen, so a PORT=0 hub writes the port it really got into demo-kiosk.json.
+    const firstRun = await ensureFirstRunSecrets(database.db, config.dataDir, publicUrl);
+    const running = app;
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      publicUrl,
+      firstRun,
+      app: running,
+      close: () => {
+        closing ??= running.close().finally(() => database.close());
+        return closing;
+      },
+    };
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,2 @@
+// The console's auth contract lives in @kiosk/shared (admin/web uses it too).
+export { LoginBodySchema, MeSchema, type Me } from '@kiosk/shared';

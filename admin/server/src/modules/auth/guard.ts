@@ -1,0 +1,46 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { HubDb } from '../../db/database.js';
+import { forbidden, unauthorised } from '../../http/problems.js';
+import { SESSION_COOKIE, readCookie } from './cookie.js';
+import { resolveSession } from './service.js';
+import type { SessionPolicy, SessionUser } from './service.js';
+
+/** The header the console sends on every state-changing call; a cross-site form cannot set it. */
+export const CSRF_HEADER = 'x-requested-with';
+export const CSRF_HEADER_VALUE = 'console';
+const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Sec-Fetch-Site values a console call may carry (absent on non-browser clients). */
+const ALLOWED_FETCH_SITES: ReadonlySet<string> = new Set(['same-origin', 'none']);
+
+/** CSRF defence in depth: SameSite=Strict, plus the custom header, plus Sec-Fetch-Site. */
+export async function requireCsrfHeader(request: FastifyRequest): Promise<void> {
+  if (SAFE_METHODS.has(request.method)) return;
+  if (request.headers[CSRF_HEADER] !== CSRF_HEADER_VALUE) {
+    throw forbidden('csrf', `state-changing console calls must send the header ${CSRF_HEADER}: ${CSRF_HEADER_VALUE}`);
+  }
+  const site = request.headers['sec-fetch-site'];
+  if (typeof site === 'string' && !ALLOWED_FETCH_SITES.has(site)) {
+    throw forbidden('csrf', 'cross-site console calls are refused');
+  }
+}
+
+const users = new WeakMap<FastifyRequest, SessionUser>();
+
+export function sessionIdOf(request: FastifyRequest): string | undefined {
+  return readCookie(request.headers.cookie, SESSION_COOKIE);
+}
+
+/** A preHandler: 401 unless the request carries a live session. */
+export function sessionGuard(db: HubDb, policy: SessionPolicy) {
+  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+    const user = await resolveSession(db, sessionIdOf(request), policy);
+    if (user === null) throw unauthorised('sign in first: no valid session');
+    users.set(request, user);
+  };
+}
+
+export function currentUser(request: FastifyRequest): SessionUser {
+  const user = users.get(request);
+  if (user === undefined) throw new Error('route reached without sessionGuard');
+  return user;
+}

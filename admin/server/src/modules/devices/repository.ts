@@ -1,0 +1,29 @@
+import type { HubDb } from '../../db/database.js';
+import type { DevicesTable } from '../../db/schema.js';
+
+export type DeviceRow = DevicesTable;
+
+export async function findDevice(db: HubDb, id: string): Promise<DeviceRow | undefined> {
+  return db.selectFrom('devices').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findDeviceByLabel(db: HubDb, tenantId: string, label: string): Promise<DeviceRow | undefined> {
+  return db.selectFrom('devices').selectAll().where('tenant_id', '=', tenantId).where('label', '=', label).executeTakeFirst();
+}
+
+export async function issuerTaken(db: HubDb, issuer: string): Promise<boolean> {
+  const row = await db.selectFrom('devices').select('id').where('issuer', '=', issuer).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertDevice(db: HubDb, device: DeviceRow): Promise<void> {
+  await db.insertInto('devices').values(device).execute();
+}
+
+export async function updateDeviceSecret(db: HubDb, id: string, secretHash: string): Promise<void> {
+  await db.updateTable('devices').set({ secret_hash: secretHash }).where('id', '=', id).execute();
+}
+
+export async function revokeDevice(db: HubDb, id: string, at: Date): Promise<void> {
+  await db.updateTable('devices').set({ revoked_at: at.toISOString() }).where('id', '=', id).execute();
+}

@@ -1,0 +1,77 @@
+import { KIOSK_LOCALES } from '@kiosk/shared';
+import type { HubDb } from '../db/database.js';
+import { DEMO_GROUPS, DEMO_SERVICES, DEMO_TENANT } from './demo-catalog.js';
+
+/**
+ * Seeds the demo municipality and its catalogue. Idempotent: it only fills what is missing
+ * (ON CONFLICT DO NOTHING), so it never undoes what staff changed later in the console.
+ */
+export async function seedDemo(db: HubDb, now = new Date()): Promise<{ tenantId: string }> {
+  const at = now.toISOString();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('tenants')
+      .values({
+        id: DEMO_TENANT.id,
+        jurisdiction_id: DEMO_TENANT.jurisdictionId,
+        name: DEMO_TENANT.name,
+        time_zone: DEMO_TENANT.timeZone,
+        default_locale: DEMO_TENANT.defaultLocale,
+        office_address: DEMO_TENANT.officeAddress,
+        office_lat: DEMO_TENANT.officeLat,
+        office_long: DEMO_TENANT.officeLong,
+        contact: DEMO_TENANT.contact,
+        created_at: at,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    await trx
+      .insertInto('counters')
+      .values({ tenant_id: DEMO_TENANT.id, name: 'service_request', value: 0 })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+
+    for (const [position, group] of DEMO_GROUPS.entries()) {
+      await trx
+        .insertInto('service_groups')
+        .values({ tenant_id: DEMO_TENANT.id, code: group.code, position })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+      await trx
+        .insertInto('service_group_translations')
+        .values(KIOSK_LOCALES.map((locale) => ({ tenant_id: DEMO_TENANT.id, group_code: group.code, locale, name: group.names[locale] })))
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+
+    for (const [position, service] of DEMO_SERVICES.entries()) {
+      await trx
+        .insertInto('services')
+        .values({
+          tenant_id: DEMO_TENANT.id,
+          code: service.code,
+          group_code: service.group,
+          type: 'realtime',
+          locationless: service.locationless ? 1 : 0,
+          position,
+          active: 1,
+          created_at: at,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+      await trx
+        .insertInto('service_translations')
+        .values(
+          KIOSK_LOCALES.map((locale) => ({
+            tenant_id: DEMO_TENANT.id,
+            service_code: service.code,
+            locale,
+            ...service.texts[locale],
+          })),
+        )
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+  });
+  return { tenantId: DEMO_TENANT.id };
+}

@@ -1,0 +1,106 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig } from '../../src/config.js';
+import type { DatabaseConfig, HubConfig } from '../../src/config.js';
+import { buildApp } from '../../src/app.js';
+import { openDatabase } from '../../src/db/database.js';
+import type { HubDb } from '../../src/db/database.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+import { seedDemo } from '../../src/seed/demo.js';
+import { DemoKioskFileSchema, ensureFirstRunSecrets } from '../../src/seed/first-run.js';
+import type { DemoKioskFile } from '../../src/seed/first-run.js';
+
+/**
+ * One real hub per test file: a fresh SQLite file in a temp dir, or a fresh PostgreSQL database
+ * (`hub_test_<random>`, dropped afterwards). Requests go through app.inject().
+ */
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** Server to create throw-away databases on; trust auth on loopback (DESIGN.md section 8). */
+export const PG_ADMIN_URL = process.env['TEST_PG_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+const postgresOff = process.env['DATABASE_TESTS'] === 'off';
+if (postgresOff) console.warn('DATABASE_TESTS=off: the hub suites run on SQLite only; PostgreSQL runs are SKIPPED.');
+export const DIALECTS: readonly Dialect[] = postgresOff ? ['sqlite'] : ['sqlite', 'postgres'];
+
+export interface TestHub {
+  readonly app: FastifyInstance;
+  readonly db: HubDb;
+  readonly config: HubConfig;
+  readonly dataDir: string;
+  readonly adminPassword: string;
+  readonly apiKey: string;
+  readonly kiosk: DemoKioskFile;
+  close(): Promise<void>;
+}
+
+async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `hub_test_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+export async function createTestHub(dialect: Dialect, env: Record<string, string> = {}): Promise<TestHub> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-test-'));
+  const postgres = dialect === 'postgres' ? await createPostgresDatabase() : null;
+  const base = loadConfig({ DATA_DIR: dataDir, CONSOLE_DIR: path.join(dataDir, 'no-console'), ...env });
+  const database: DatabaseConfig = postgres === null ? base.database : { kind: 'postgres', url: postgres.url };
+  const config: HubConfig = { ...base, database };
+  const opened = openDatabase(config.database);
+  await migrateToLatest(opened.db);
+  await seedDemo(opened.db);
+  const secrets = await ensureFirstRunSecrets(opened.db, dataDir, 'http://127.0.0.1:9');
+  if (secrets.admin === null || secrets.apiKey === null) throw new Error('a fresh hub must create first-run secrets');
+  const kiosk = DemoKioskFileSchema.parse(JSON.parse(fs.readFileSync(secrets.demoKiosk.file, 'utf8')));
+  const app = await buildApp({ db: opened.db, config, logger: false });
+  return {
+    app,
+    db: opened.db,
+    config,
+    dataDir,
+    adminPassword: secrets.admin.password,
+    apiKey: secrets.apiKey,
+    kiosk,
+    close: async () => {
+      await app.close();
+      await opened.close();
+      await postgres?.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** application/x-www-form-urlencoded, the way Open311 clients post. */
+export function form(fields: Record<string, string | string[]>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(fields)) {
+    for (const v of Array.isArray(value) ? value : [value]) params.append(key, v);
+  }
+  return params.toString();
+}
+
+export const FORM_HEADERS = { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' };
