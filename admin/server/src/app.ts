@@ -14,6 +14,7 @@ import { authRoutes } from './modules/auth/routes.js';
 import { requireCsrfHeader } from './modules/auth/guard.js';
 import { caseRoutes } from './modules/cases/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { statusPageRoutes } from './modules/status-page/routes.js';
 import { Open311Errors, renderOpen311Error } from './open311/errors.js';
 import { OPEN311_PREFIX, open311Plugin } from './open311/routes.js';
 
@@ -75,6 +76,7 @@ export async function buildApp({ db, config, logger }: BuildAppOptions): Promise
     },
     { prefix: '/api' },
   );
+  await app.register(statusPageRoutes(db));
   await app.register(consolePlugin(config.consoleDir));
   return app;
 }
