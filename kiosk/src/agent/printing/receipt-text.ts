@@ -20,9 +20,9 @@ export const RECEIPT_TEXT: Readonly<Record<KioskLocale, ReceiptText>> = {
   },
   ca: {
     documentType: 'Justificant de sol·licitud',
-    whatNext: 'Estudiarem la vostra sol·licitud. Podeu consultar-ne l'estat amb el codi QR o la referència.',
+    whatNext: "Estudiarem la vostra sol·licitud. Podeu consultar-ne l'estat amb el codi QR o la referència.",
     privacyNotice: 'Les vostres dades es tracten només per gestionar aquesta sol·licitud. Més informació al web municipal.',
-    labels: { reference: 'Referència', date: 'Data', status: 'Consulteu l'estat', kiosk: 'Quiosc' },
+    labels: { reference: "Referència", date: "Data", status: "Consulteu l'estat", kiosk: "Quiosc" },
   },
   eu: {
     documentType: 'Eskaeraren egiaztagiria',
@@ -45,8 +45,8 @@ export const RECEIPT_TEXT: Readonly<Record<KioskLocale, ReceiptText>> = {
   fr: {
     documentType: 'Récépissé de demande',
     whatNext: 'Nous allons étudier votre demande. Suivez son état avec le code QR ou la référence.',
-    privacyNotice: 'Vos données servent uniquement à traiter cette demande. Plus d'informations sur le site de la mairie.',
-    labels: { reference: 'Référence', date: 'Date', status: 'Consultez l'état', kiosk: 'Borne' },
+    privacyNotice: "Vos données servent uniquement à traiter cette demande. Plus d'informations sur le site de la mairie.",
+    labels: { reference: "Référence", date: "Date", status: "Consultez l'état", kiosk: "Borne" },
   },
   ar: {
     documentType: 'إيصال الطلب',
