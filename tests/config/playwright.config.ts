@@ -13,7 +13,7 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   workers: 1,
   retries: 0,
-  reporter: [['list'], ['json']],
+  reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? fileURLToPath(new URL('../artifacts/playwright.json', import.meta.url)) }]],
   use: {
     browserName: 'chromium',
     headless: true,

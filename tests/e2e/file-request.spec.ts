@@ -90,7 +90,10 @@ for (const layout of layouts) {
     expect(((await byId.json()) as Open311Request[])[0]?.service_request_id).toBe(found!.service_request_id);
 
     await page.getByTestId('done-finish').click();
-    await expect(page.getByTestId('attract-start').or(page.getByTestId('home-file-request'))).toBeVisible();
+    await expect(page.getByTestId('goodbye-finish')).toBeVisible();
+    await shot('08-goodbye');
+    await page.getByTestId('goodbye-finish').click();
+    await expect(page.getByTestId('attract-start')).toBeVisible();
     await page.close();
   });
 }
