@@ -1,5 +1,6 @@
 export * from './domain/reference.js';
 export * from './domain/locales.js';
+export * from './domain/canonical-json.js';
 export * from './schemas/common.js';
 export * from './schemas/service.js';
 export * from './schemas/case-submission.js';

@@ -76,3 +76,12 @@ describe('reference codes', () => {
     expect(checkCharacter('0000')).toBe('0');
   });
 });
+
+describe('canonical JSON', () => {
+  it('gives equal text for equal payloads, whatever the key order, and drops undefined', async () => {
+    const { canonicalJson } = await import('@kiosk/shared');
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: 'x' }, u: undefined })).toBe('{"a":{"c":"x","d":[1,{"y":2,"z":1}]},"b":1}');
+    expect(canonicalJson({ a: 1, b: 2 })).toBe(canonicalJson({ b: 2, a: 1 }));
+    expect(canonicalJson(undefined)).toBe('null');
+  });
+});

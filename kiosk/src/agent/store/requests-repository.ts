@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mintReference, type CaseSubmission, type RequestDraft } from '@kiosk/shared';
+import { canonicalJson, mintReference, type CaseSubmission, type RequestDraft } from '@kiosk/shared';
 import type { AgentDatabase } from './database.js';
 
 export interface StoredRequest {
@@ -22,18 +22,6 @@ export interface OutboxFigures {
   readonly depth: number;
   readonly oldestAgeSeconds: number | null;
   readonly dead: number;
-}
-
-/** Canonical JSON (sorted keys) so the same payload always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 /**
