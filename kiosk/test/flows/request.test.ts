@@ -17,7 +17,7 @@ const FILING: FilingResult = {
   reference: 'K7QM-000A4-R',
   statusUrl: 'https://example.test/s/K7QM000A4R',
   sync: 'queued',
-  receipt: { state: 'printed', reason: null },
+  receipt: { state: 'printed', reason: null, warning: null },
 };
 
 // The model's event alphabet: one example per kind of input, including the bad ones. (A custom

@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import { useSelector } from '@xstate/react';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGE_ENDONYMS } from '../i18n/endonyms';
+import { useSession } from '../state/session-context';
+import { selectCanRestart, selectLocale } from '../state/selectors';
+import { LanguageDialog } from './LanguageDialog';
+
+/** Same place on every screen: the language switcher and "Start over" (WCAG 3.2.6). */
+export function TopBar() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const locale = useSelector(session, selectLocale);
+  const canRestart = useSelector(session, selectCanRestart);
+  const [choosing, setChoosing] = useState(false);
+  return (
+    <header className="top-bar">
+      <p className="top-bar-title">{t('topBar.title')}</p>
+      <div className="top-bar-controls">
+        <button type="button" className="button button-bar" data-testid="top-language" onClick={() => setChoosing(true)}>
+          {t('topBar.language')}: <span lang={locale}>{LANGUAGE_ENDONYMS[locale]}</span>
+        </button>
+        {/* Hidden, not removed, on the attract screen so the switcher never moves. */}
+        <button
+          type="button"
+          className="button button-bar"
+          data-testid="top-start-over"
+          style={{ visibility: canRestart ? 'visible' : 'hidden' }}
+          onClick={() => session.send({ type: 'session.restarted' })}
+        >
+          {t('topBar.startOver')}
+        </button>
+      </div>
+      {choosing ? (
+        <LanguageDialog
+          current={locale}
+          onChoose={(chosen) => {
+            session.send({ type: 'language.changed', locale: chosen });
+            setChoosing(false);
+          }}
+          onClose={() => setChoosing(false)}
+        />
+      ) : null}
+    </header>
+  );
+}

@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../state/session-context';
+import { ScreenFrame } from '../components/ScreenFrame';
+
+/** Only journeys that work are offered; more appear here as their flows are built. */
+export function HomeScreen() {
+  const { t } = useTranslation();
+  const session = useSession();
+  return (
+    <ScreenFrame title={t('home.title')}>
+      <div className="choice-list">
+        <button
+          type="button"
+          className="button button-choice button-tall"
+          data-testid="home-file-request"
+          onClick={() => session.send({ type: 'request.started' })}
+        >
+          <span className="choice-name">{t('home.fileRequest')}</span>
+          <span className="choice-hint">{t('home.fileRequestHint')}</span>
+        </button>
+      </div>
+    </ScreenFrame>
+  );
+}
