@@ -26,25 +26,29 @@ function banner(hub: RunningHub, dataDir: string): string {
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const hub = await startHub(config);
-  // The banner goes to stderr, apart from the JSON log lines on stdout that tools parse.
-  process.stderr.write(banner(hub, config.dataDir));
-
+  // Signal handlers first: whoever reads the banner may send SIGTERM at once, and a signal that
+  // arrives before a listener exists kills the process without a clean shutdown.
+  let hub: RunningHub | null = null;
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
+    if (hub === null) process.exit(0); // still starting: nothing to close yet
     hub.app.log.info({ signal }, 'shutting down');
     hub.close().then(
       () => process.exit(0),
       (error: unknown) => {
-        hub.app.log.error({ err: { message: error instanceof Error ? error.message : String(error) } }, 'shutdown failed');
+        hub?.app.log.error({ err: { message: error instanceof Error ? error.message : String(error) } }, 'shutdown failed');
         process.exit(1);
       },
     );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+
+  hub = await startHub(config);
+  // The banner goes to stderr, apart from the JSON log lines on stdout that tools parse.
+  process.stderr.write(banner(hub, config.dataDir));
 }
 
 main().catch((error: unknown) => {
