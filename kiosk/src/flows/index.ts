@@ -1,4 +1,4 @@
-import { fromPromise } from 'xstate';
+import { assign, fromPromise } from 'xstate';
 import type { FilingResult, KioskLocale, RequestDraft } from '@kiosk/shared';
 import { requestMachine, type CatalogLoad } from './request.js';
 import { sessionMachine } from './session.js';
@@ -13,6 +13,8 @@ export * from './session.js';
 export interface KioskEffects {
   loadCatalog(locale: KioskLocale): Promise<CatalogLoad>;
   fileRequest(draft: RequestDraft): Promise<FilingResult>;
+  /** A fresh, unguessable id for a new draft (crypto.randomUUID in the browser). */
+  newDraftId(): string;
 }
 
 /** The session machine with every journey's effects wired to `effects`. */
@@ -21,6 +23,10 @@ export function createKioskSessionMachine(effects: KioskEffects) {
     actors: {
       loadCatalog: fromPromise<CatalogLoad, { locale: KioskLocale }>(({ input }) => effects.loadCatalog(input.locale)),
       submitRequest: fromPromise<FilingResult, RequestDraft>(({ input }) => effects.fileRequest(input)),
+    },
+    actions: {
+      // Minted on the first confirmation; "try again" after a failure reuses it.
+      mintDraftId: assign({ draftId: ({ context }) => context.draftId ?? effects.newDraftId() }),
     },
   });
   return sessionMachine.provide({ actors: { requestFlow } });

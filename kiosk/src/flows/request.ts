@@ -33,6 +33,8 @@ export interface RequestContext {
   descriptionProblem: DescriptionProblem | null;
   filing: FilingResult | null;
   failure: RequestFailureCode | null;
+  /** Minted once, when the citizen first confirms; retries resend the same id (no duplicates). */
+  draftId: string | null;
 }
 
 export type RequestEvent =
@@ -54,7 +56,8 @@ function notProvided(name: string): never {
 /** Builds what the agent receives; only reachable once a service is chosen (see isReadyToSubmit). */
 export function draftFrom(context: RequestContext): RequestDraft {
   if (context.serviceCode === null) throw new Error('no service chosen');
-  return { serviceCode: context.serviceCode, description: context.description.trim(), attributes: {}, locale: context.locale };
+  if (context.draftId === null) throw new Error('no draft id minted');
+  return { draftId: context.draftId, serviceCode: context.serviceCode, description: context.description.trim(), attributes: {}, locale: context.locale };
 }
 
 export const requestMachine = setup({
@@ -88,6 +91,8 @@ export const requestMachine = setup({
       descriptionProblem: null,
     }),
     flagDescriptionProblem: assign({ descriptionProblem: ({ context }) => checkDescription(context.description) }),
+    // Ids come from the host (a random UUID in the renderer), never from Math.random() in here.
+    mintDraftId: () => notProvided('mintDraftId'),
   },
 }).createMachine({
   id: 'request',
@@ -99,6 +104,7 @@ export const requestMachine = setup({
     descriptionProblem: null,
     filing: null,
     failure: null,
+    draftId: null,
   }),
   initial: 'active',
   states: {
@@ -145,7 +151,7 @@ export const requestMachine = setup({
             },
             reviewing: {
               on: {
-                'review.confirmed': { guard: 'isReadyToSubmit', target: 'submitting' },
+                'review.confirmed': { guard: 'isReadyToSubmit', target: 'submitting', actions: 'mintDraftId' },
                 'step.back': 'describing',
               },
             },

@@ -24,6 +24,7 @@ export function App({ i18n, documentRoot }: { i18n: i18n; documentRoot: HTMLElem
         return { services: catalog.services, stale: catalog.stale };
       },
       fileRequest: (draft) => client.call('request.file', draft),
+      newDraftId: () => crypto.randomUUID(),
     }),
   );
   const session = useActorRef(machine, { input: {} });

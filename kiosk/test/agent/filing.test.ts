@@ -15,7 +15,8 @@ import { fileRequest } from '../../src/agent/handlers/filing.js';
 // first, the receipt prints with the kiosk-minted reference, and the citizen is told "queued".
 
 const municipality: Municipality = { name: 'Ayuntamiento de Villademo', office: 'Plaza Mayor 1', contact: '010', timeZone: 'Europe/Madrid', statusBaseUrl: 'http://127.0.0.1:8080/status' };
-const draft: RequestDraft = { serviceCode: 'LIGHT', description: 'Farola apagada en la calle Peña', attributes: {}, locale: 'es' };
+let drafts = 0;
+const newDraft = (): RequestDraft => ({ draftId: `draft-${String(++drafts).padStart(4, '0')}`, serviceCode: 'LIGHT', description: 'Farola apagada en la calle Peña', attributes: {}, locale: 'es' });
 
 let dir: string;
 let db: AgentDatabase;
@@ -41,7 +42,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const file = () => fileRequest({ repository, sender, printer, municipality: () => municipality, kioskId: 'kiosk-1', sendWaitMs: 300 }, draft);
+const file = (draft = newDraft()) => fileRequest({ repository, sender, printer, municipality: () => municipality, kioskId: 'kiosk-1', sendWaitMs: 300 }, draft);
 
 describe('filing at the kiosk', () => {
   it('offline: stores, prints a valid receipt with the QR of the status page, and says "queued"', async () => {
@@ -63,6 +64,15 @@ describe('filing at the kiosk', () => {
     expect(result.receipt).toMatchObject({ state: 'failed', reason: 'paper-end' });
     expect(emulator.receipts()).toHaveLength(0);
     expect(db.prepare('SELECT reference FROM requests').all()).toEqual([{ reference: result.reference }]);
+    expect(repository.figures().depth).toBe(1);
+  });
+
+  it('a retried call for the same draft answers the first filing and prints nothing more', async () => {
+    const draft = newDraft();
+    const first = await file(draft);
+    const again = await file(draft);
+    expect(again).toEqual(first);
+    expect(emulator.receipts()).toHaveLength(1);
     expect(repository.figures().depth).toBe(1);
   });
 

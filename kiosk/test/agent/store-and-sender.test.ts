@@ -11,7 +11,9 @@ import { RequestsRepository } from '../../src/agent/store/requests-repository.js
 import { OutboxSender, backoffMs } from '../../src/agent/outbox/sender.js';
 import { HubClient, parseRetryAfter } from '../../src/agent/sync/hub-client.js';
 
-const draft: RequestDraft = { serviceCode: 'LIGHT', description: 'La farola de la calle Peña no funciona', attributes: {}, locale: 'es' };
+let drafts = 0;
+/** A fresh draft each call, as the renderer mints a new draft id per request. */
+const newDraft = (): RequestDraft => ({ draftId: `draft-${String(++drafts).padStart(4, '0')}`, serviceCode: 'LIGHT', description: 'La farola de la calle Peña no funciona', attributes: {}, locale: 'es' });
 
 let dir: string;
 let db: AgentDatabase;
@@ -27,8 +29,8 @@ afterEach(() => {
 describe('the kiosk store', () => {
   it('files a request and its outbox row together, with a valid kiosk reference', () => {
     const repo = new RequestsRepository(db, 'K7QM');
-    const first = repo.file(draft);
-    const second = repo.file(draft);
+    const first = repo.file(newDraft());
+    const second = repo.file(newDraft());
     expect([first.sequence, second.sequence]).toEqual([1, 2]);
     const parsed = parseReference(first.reference);
     expect(parsed.ok && parsed.reference.issuer).toBe('K7QM');
@@ -38,26 +40,37 @@ describe('the kiosk store', () => {
     expect(repo.figures().depth).toBe(2);
   });
 
+  it('files a draft once: the same draft id again returns the first filing, with nothing new stored', () => {
+    const repo = new RequestsRepository(db, 'K7QM');
+    const draft = newDraft();
+    const first = repo.file(draft);
+    repo.recordReceipt(first.id, { state: 'printed', reason: null, warning: 'paper-near-end' });
+    const again = repo.file(draft);
+    expect(again).toEqual({ ...first, replayed: true, receipt: { state: 'printed', reason: null, warning: 'paper-near-end' } });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM outbox').get()).toEqual({ n: 1 });
+    expect(JSON.parse((db.prepare('SELECT payload FROM requests').get() as { payload: string }).payload)).not.toHaveProperty('draftId');
+  });
+
   it('never reuses a sequence number, even after the database is reopened', () => {
-    new RequestsRepository(db, 'K7QM').file(draft);
+    new RequestsRepository(db, 'K7QM').file(newDraft());
     db.close();
     db = openAgentDatabase(join(dir, 'agent.sqlite'));
-    const again = new RequestsRepository(db, 'K7QM').file(draft);
+    const again = new RequestsRepository(db, 'K7QM').file(newDraft());
     expect(again.sequence).toBe(2);
   });
 
   it('rolls back both rows if the filing transaction fails', () => {
     const repo = new RequestsRepository(db, 'K7QM');
     db.exec("CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk full'); END");
-    expect(() => repo.file(draft)).toThrow(/disk full/);
+    expect(() => repo.file(newDraft())).toThrow(/disk full/);
     expect(db.prepare('SELECT COUNT(*) AS n FROM requests').get()).toEqual({ n: 0 });
   });
 
   it('drops the personal data once the hub has acknowledged the request', () => {
     const repo = new RequestsRepository(db, 'K7QM');
-    const stored = repo.file(draft);
+    const stored = repo.file(newDraft());
     const item = repo.claimNextDue();
-    expect(item?.submission.description).toBe(draft.description);
+    expect(item?.submission.description).toBe("La farola de la calle Peña no funciona");
     repo.markAcked(item!, '1001');
     expect(db.prepare('SELECT payload, server_id FROM requests WHERE id = ?').get(stored.id)).toEqual({ payload: null, server_id: '1001' });
     expect(repo.isAcked(stored.id)).toBe(true);
@@ -118,8 +131,8 @@ describe('the outbox sender against a real HTTP hub', () => {
       res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ serviceRequestId: String(1000 + n), localReference: sub.localReference, status: 'open', receivedAt: new Date().toISOString() }));
     };
     const repo = new RequestsRepository(db, 'K7QM');
-    const a = repo.file(draft);
-    const b = repo.file(draft);
+    const a = repo.file(newDraft());
+    const b = repo.file(newDraft());
     const sender = senderFor(repo);
     const done = new Promise<void>((resolve) => sender.on('acked', (id) => id === b.id && resolve()));
     sender.start();
@@ -133,7 +146,7 @@ describe('the outbox sender against a real HTTP hub', () => {
   it('keeps a request the hub could not take (503 + Retry-After) and schedules it per Retry-After', async () => {
     answer = (_req, _body, res) => res.writeHead(503, { 'retry-after': '120', 'content-type': 'application/json' }).end('{"error":{"code":"internal","message":"busy"}}');
     const repo = new RequestsRepository(db, 'K7QM');
-    repo.file(draft);
+    repo.file(newDraft());
     const sender = senderFor(repo);
     const offline = once(sender, 'connectivity');
     sender.start();
@@ -149,7 +162,7 @@ describe('the outbox sender against a real HTTP hub', () => {
   it('dead-letters a request the hub refuses (422) and never deletes it', async () => {
     answer = (_req, _body, res) => res.writeHead(422, { 'content-type': 'application/json' }).end('{"error":{"code":"idempotency-key-reused","message":"different payload"}}');
     const repo = new RequestsRepository(db, 'K7QM');
-    repo.file(draft);
+    repo.file(newDraft());
     const sender = senderFor(repo);
     const online = once(sender, 'connectivity');
     sender.start();
@@ -162,7 +175,7 @@ describe('the outbox sender against a real HTTP hub', () => {
 
   it('retries when the hub is unreachable, and resends in-flight rows after a crash with the same key', async () => {
     const repo = new RequestsRepository(db, 'K7QM');
-    const stored = repo.file(draft);
+    const stored = repo.file(newDraft());
     // Simulate a crash mid-send: the row was claimed (inflight) and the process died.
     expect(repo.claimNextDue()?.idempotencyKey).toBe(stored.idempotencyKey);
     const closedPort = senderFor(repo, 'http://127.0.0.1:9');
@@ -180,7 +193,7 @@ describe('the outbox sender against a real HTTP hub', () => {
       res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ serviceRequestId: '77', localReference: sub.localReference, status: 'open', receivedAt: new Date().toISOString() }));
     };
     const repo = new RequestsRepository(db, 'K7QM');
-    const stored = repo.file(draft);
+    const stored = repo.file(newDraft());
     repo.claimNextDue(); // the previous process claimed it, sent it, and died before the answer
     const sender = senderFor(repo);
     const acked = once(sender, 'acked');

@@ -35,8 +35,9 @@ describe('dispatchKioskCall never throws and always says what was wrong', () => 
     ['prototype key as method', { v: PROTOCOL_VERSION, id: '1', method: '__proto__', params: {} }, 'unknown-method'],
     ['bad params', { v: PROTOCOL_VERSION, id: '1', method: 'catalog.list', params: { locale: 'xx' } }, 'bad-request'],
     ['extra params', { v: PROTOCOL_VERSION, id: '1', method: 'kiosk.describe', params: { evil: true } }, 'bad-request'],
-    ['HTML in a description', { v: PROTOCOL_VERSION, id: '1', method: 'request.file', params: { serviceCode: 'X', description: '<script>x</script>', locale: 'es' } }, 'bad-request'],
-    ['expected handler error', { v: PROTOCOL_VERSION, id: '1', method: 'request.file', params: { serviceCode: 'X', description: 'ok', locale: 'es' } }, 'store-failed'],
+    ['HTML in a description', { v: PROTOCOL_VERSION, id: '1', method: 'request.file', params: { draftId: 'draft-0001', serviceCode: 'X', description: '<script>x</script>', locale: 'es' } }, 'bad-request'],
+    ['draft without an id', { v: PROTOCOL_VERSION, id: '1', method: 'request.file', params: { serviceCode: 'X', description: 'ok', locale: 'es' } }, 'bad-request'],
+    ['expected handler error', { v: PROTOCOL_VERSION, id: '1', method: 'request.file', params: { draftId: 'draft-0001', serviceCode: 'X', description: 'ok', locale: 'es' } }, 'store-failed'],
     ['unexpected handler error', { v: PROTOCOL_VERSION, id: '1', method: 'devices.health', params: {} }, 'internal'],
   ])('%s', async (_name, raw, code) => {
     const reply = (await call(raw)) as Extract<KioskReply, { ok: false }>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createActor, fromPromise, type AnyEventObject } from 'xstate';
+import { assign, createActor, fromPromise, type AnyEventObject } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { KioskCallError, MAX_DESCRIPTION_LENGTH, type FilingResult, type KioskLocale, type RequestDraft } from '@kiosk/shared';
 import { requestMachine, type CatalogLoad, type RequestEvent } from '../../src/flows/index.js';
@@ -46,7 +46,9 @@ const MODEL_EVENTS = [
 function startHarness() {
   const pending: { loadCatalog?: Deferred<CatalogLoad>; submitRequest?: Deferred<FilingResult> } = {};
   const drafts: RequestDraft[] = [];
+  let minted = 0;
   const machine = requestMachine.provide({
+    actions: { mintDraftId: assign({ draftId: ({ context }) => context.draftId ?? `draft-${String(++minted).padStart(4, '0')}` }) },
     actors: {
       loadCatalog: fromPromise<CatalogLoad, { locale: KioskLocale }>(() => {
         pending.loadCatalog = deferred();
@@ -78,7 +80,9 @@ function startHarness() {
 }
 
 describe('request flow (model-based)', () => {
-  const paths = getShortestPaths(requestMachine, {
+  // The graph walk needs the host's id minting too (the machine itself never invents ids).
+  const modelMachine = requestMachine.provide({ actions: { mintDraftId: assign({ draftId: 'draft-0001' }) } });
+  const paths = getShortestPaths(modelMachine, {
     input: { locale: 'es' },
     events: MODEL_EVENTS,
     // One language switch is enough to cover the reload; more only multiplies identical states.
@@ -113,7 +117,7 @@ describe('request flow (scenarios)', () => {
     actor.send({ type: 'description.changed', text: '  Música alta cada noche  ' });
     actor.send({ type: 'description.submitted' });
     actor.send({ type: 'review.confirmed' });
-    expect(drafts).toEqual([{ serviceCode: 'noise', description: 'Música alta cada noche', attributes: {}, locale: 'gl' }]);
+    expect(drafts).toEqual([{ draftId: 'draft-0001', serviceCode: 'noise', description: 'Música alta cada noche', attributes: {}, locale: 'gl' }]);
     await perform({ type: 'xstate.done.actor.submitRequest', output: FILING });
     actor.send({ type: 'request.finished' });
     expect(actor.getSnapshot().status).toBe('done');

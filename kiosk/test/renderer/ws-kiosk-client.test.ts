@@ -14,7 +14,7 @@ const FILING = {
 };
 /** What the client must hand back: the reply parsed by the result schema, defaults filled in. */
 const PARSED_FILING = FilingResultSchema.parse(FILING);
-const DRAFT = { serviceCode: 'noise', description: 'Ruido', attributes: {}, locale: 'es' } as const;
+const DRAFT = { draftId: 'draft-0001', serviceCode: 'noise', description: 'Ruido', attributes: {}, locale: 'es' } as const;
 
 type Server = WebSocketServer & { url: string };
 const cleanups: Array<() => void | Promise<void>> = [];

@@ -19,12 +19,22 @@ export const AttributeValuesSchema = z.record(
   z.union([z.string().max(1000), z.array(z.string().max(1000)).max(50)]),
 );
 
-/** What the citizen entered at the kiosk, as the renderer hands it to the agent. */
-export const RequestDraftSchema = z.object({
+/** The citizen's answers, as the kiosk sends them to the hub. */
+const RequestContentSchema = z.object({
   serviceCode: z.string().min(1).max(64),
   description: DescriptionSchema,
   attributes: AttributeValuesSchema.default({}),
   locale: LocaleSchema,
+});
+
+/**
+ * What the citizen entered at the kiosk, as the renderer hands it to the agent. `draftId` is
+ * minted once per draft by the renderer: if the answer to `request.file` is lost and the citizen
+ * presses "try again", the agent recognises the draft and answers with the same filing instead
+ * of filing (and printing) it twice.
+ */
+export const RequestDraftSchema = RequestContentSchema.extend({
+  draftId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
 });
 export type RequestDraft = z.infer<typeof RequestDraftSchema>;
 
@@ -33,7 +43,7 @@ export type RequestDraft = z.infer<typeof RequestDraftSchema>;
  * The kiosk minted `localReference` from its issuer code and `sequence`; the hub keeps both and
  * refuses a second case with either (platform.md, idempotency).
  */
-export const CaseSubmissionSchema = RequestDraftSchema.extend({
+export const CaseSubmissionSchema = RequestContentSchema.extend({
   localReference: z.string().min(1).max(20),
   sequence: z.number().int().positive(),
   /** The kiosk's clock: informational only, the hub stamps its own receive time. */

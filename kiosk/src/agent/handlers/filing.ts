@@ -23,10 +23,15 @@ export interface FilingDeps {
  */
 export async function fileRequest(deps: FilingDeps, draft: RequestDraft): Promise<FilingResult> {
   const stored = deps.repository.file(draft);
-  const acked = waitForAck(deps, stored.id);
-  deps.sender.kick();
   const municipality = deps.municipality();
   const statusUrl = `${municipality.statusBaseUrl.replace(/\/$/, '')}/${stored.reference}`;
+  if (stored.replayed) {
+    // The renderer lost our first answer and asked again: same filing, no second receipt.
+    const receipt = stored.receipt ?? { state: 'unknown' as const, reason: 'interrupted', warning: null };
+    return { reference: stored.reference, statusUrl, sync: deps.repository.isAcked(stored.id) ? 'sent' : 'queued', receipt };
+  }
+  const acked = waitForAck(deps, stored.id);
+  deps.sender.kick();
   const receipt = await deps.printer.print(
     buildFilingReceipt({
       reference: stored.reference,
@@ -38,6 +43,7 @@ export async function fileRequest(deps: FilingDeps, draft: RequestDraft): Promis
       kioskId: deps.kioskId,
     }),
   );
+  deps.repository.recordReceipt(stored.id, receipt);
   const sent = await acked;
   return { reference: stored.reference, statusUrl, sync: sent ? 'sent' : 'queued', receipt };
 }

@@ -33,4 +33,13 @@ export const migrations: readonly string[] = [
   -- The last catalogue the hub sent, per language: the kiosk keeps serving it when offline.
   CREATE TABLE catalog_cache (locale TEXT PRIMARY KEY, body TEXT NOT NULL, fetched_at TEXT NOT NULL);
   `,
+  `
+  -- The renderer's id for the draft: a retried request.file finds its first filing instead of
+  -- filing twice. And what the printer said about its receipt, to answer such a retry honestly.
+  ALTER TABLE requests ADD COLUMN draft_id TEXT;
+  CREATE UNIQUE INDEX requests_draft_id ON requests (draft_id);
+  ALTER TABLE requests ADD COLUMN receipt_state TEXT;
+  ALTER TABLE requests ADD COLUMN receipt_reason TEXT;
+  ALTER TABLE requests ADD COLUMN receipt_warning TEXT;
+  `,
 ];

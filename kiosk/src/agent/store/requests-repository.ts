@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { canonicalJson, mintReference, type CaseSubmission, type RequestDraft } from '@kiosk/shared';
+import { canonicalJson, mintReference, type CaseSubmission, type ReceiptOutcome, type RequestDraft } from '@kiosk/shared';
 import type { AgentDatabase } from './database.js';
 
 export interface StoredRequest {
@@ -7,6 +7,10 @@ export interface StoredRequest {
   readonly reference: string;
   readonly sequence: number;
   readonly idempotencyKey: string;
+  /** True when this draft had been filed before: nothing new was stored. */
+  readonly replayed: boolean;
+  /** What the printer said about the receipt the first time (null: not printed yet, or interrupted). */
+  readonly receipt: ReceiptOutcome | null;
 }
 
 export interface OutboxItem {
@@ -37,15 +41,18 @@ export class RequestsRepository {
 
   file(draft: RequestDraft): StoredRequest {
     return this.db.transaction((): StoredRequest => {
+      const earlier = this.findByDraftId(draft.draftId);
+      if (earlier) return earlier;
       const row = this.db.prepare("SELECT value FROM meta WHERE key = 'next_sequence'").get() as { value: string } | undefined;
       const sequence = row ? Number(row.value) : 1;
       const reference = mintReference(this.issuer, sequence).display;
       const createdAt = this.now().toISOString();
-      const submission: CaseSubmission = { ...draft, localReference: reference, sequence, submittedAt: createdAt };
+      const { draftId, ...content } = draft;
+      const submission: CaseSubmission = { ...content, localReference: reference, sequence, submittedAt: createdAt };
       const payload = canonicalJson(submission);
       const info = this.db
-        .prepare('INSERT INTO requests (reference, sequence, service_code, locale, created_at, payload) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(reference, sequence, draft.serviceCode, draft.locale, createdAt, payload);
+        .prepare('INSERT INTO requests (reference, sequence, service_code, locale, created_at, payload, draft_id) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(reference, sequence, draft.serviceCode, draft.locale, createdAt, payload, draftId);
       const requestId = Number(info.lastInsertRowid);
       const idempotencyKey = randomUUID();
       this.db
@@ -54,8 +61,29 @@ export class RequestsRepository {
       this.db
         .prepare("INSERT INTO meta (key, value) VALUES ('next_sequence', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
         .run(String(sequence + 1));
-      return { id: requestId, reference, sequence, idempotencyKey };
+      return { id: requestId, reference, sequence, idempotencyKey, replayed: false, receipt: null };
     }).immediate();
+  }
+
+  private findByDraftId(draftId: string): StoredRequest | null {
+    const row = this.db
+      .prepare(
+        `SELECT r.id, r.reference, r.sequence, o.idempotency_key AS idempotencyKey, r.receipt_state, r.receipt_reason, r.receipt_warning
+           FROM requests r JOIN outbox o ON o.request_id = r.id WHERE r.draft_id = ?`,
+      )
+      .get(draftId) as
+      | { id: number; reference: string; sequence: number; idempotencyKey: string; receipt_state: ReceiptOutcome['state'] | null; receipt_reason: string | null; receipt_warning: string | null }
+      | undefined;
+    if (!row) return null;
+    const receipt = row.receipt_state === null ? null : { state: row.receipt_state, reason: row.receipt_reason, warning: row.receipt_warning };
+    return { id: row.id, reference: row.reference, sequence: row.sequence, idempotencyKey: row.idempotencyKey, replayed: true, receipt };
+  }
+
+  /** Keeps what the printer said, so a retried call can be answered without printing again. */
+  recordReceipt(requestId: number, outcome: ReceiptOutcome): void {
+    this.db
+      .prepare('UPDATE requests SET receipt_state = ?, receipt_reason = ?, receipt_warning = ? WHERE id = ?')
+      .run(outcome.state, outcome.reason, outcome.warning, requestId);
   }
 
   /** After a crash, rows that were in flight are sent again with the same key. */
