@@ -19,6 +19,8 @@ export interface RunningAgent {
   readonly url: string;
   readonly token: string;
   readonly handlers: KioskHandlers;
+  /** Whether a citizen is using the kiosk now (what heartbeats report, as a boolean only). */
+  sessionActive(): boolean;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,7 @@ export async function startAgent(config: AgentConfig, log: Log = createLog('agen
   };
   const municipality = (): Municipality => catalog.cached(DEFAULT_LOCALE).municipality ?? fallbackMunicipality;
 
+  let sessionActive = false;
   const handlers: KioskHandlers = {
     'kiosk.describe': async () => ({
       kioskId: config.kioskId,
@@ -55,6 +58,10 @@ export async function startAgent(config: AgentConfig, log: Log = createLog('agen
     'catalog.list': ({ locale }) => catalog.list(locale),
     'request.file': (draft) =>
       fileRequest({ repository, sender, printer, municipality, kioskId: config.kioskId, sendWaitMs: config.outbox.sendWaitMs }, draft),
+    'session.changed': async ({ active }) => {
+      sessionActive = active;
+      return { active };
+    },
     'devices.health': async () => ({
       printer: await printer.health(),
       scanner: { state: 'offline', reason: 'not-configured', since: new Date(0).toISOString() },
@@ -83,6 +90,7 @@ export async function startAgent(config: AgentConfig, log: Log = createLog('agen
     url,
     token,
     handlers,
+    sessionActive: () => sessionActive,
     async close() {
       sender.stop();
       await transport.close();

@@ -15,6 +15,8 @@ export interface KioskEffects {
   fileRequest(draft: RequestDraft): Promise<FilingResult>;
   /** A fresh, unguessable id for a new draft (crypto.randomUUID in the browser). */
   newDraftId(): string;
+  /** Tells the agent a citizen session began (true) or ended (false); fire and forget. */
+  sessionChanged(active: boolean): void;
 }
 
 /** The session machine with every journey's effects wired to `effects`. */
@@ -29,5 +31,11 @@ export function createKioskSessionMachine(effects: KioskEffects) {
       mintDraftId: assign({ draftId: ({ context }) => context.draftId ?? effects.newDraftId() }),
     },
   });
-  return sessionMachine.provide({ actors: { requestFlow } });
+  return sessionMachine.provide({
+    actors: { requestFlow },
+    actions: {
+      sessionStarted: () => effects.sessionChanged(true),
+      sessionEnded: () => effects.sessionChanged(false),
+    },
+  });
 }

@@ -25,6 +25,8 @@ export function App({ i18n, documentRoot }: { i18n: i18n; documentRoot: HTMLElem
       },
       fileRequest: (draft) => client.call('request.file', draft),
       newDraftId: () => crypto.randomUUID(),
+      // Losing this message only delays the heartbeat's "session active" flag; never block the UI.
+      sessionChanged: (active) => void client.call('session.changed', { active }).catch(() => undefined),
     }),
   );
   const session = useActorRef(machine, { input: {} });

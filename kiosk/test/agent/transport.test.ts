@@ -16,6 +16,7 @@ const handlers: KioskHandlers = {
   'devices.health': async () => {
     throw new Error('secret internal detail');
   },
+  'session.changed': async ({ active }) => ({ active }),
 };
 
 describe('dispatchKioskCall never throws and always says what was wrong', () => {

@@ -54,6 +54,12 @@ export const kioskMethods = {
   },
   'request.file': { params: RequestDraftSchema, result: FilingResultSchema },
   'devices.health': { params: NoParams, result: DevicesHealthSchema },
+  /**
+   * A citizen session began or ended. The agent reports only this boolean in heartbeats (never
+   * what is on screen), holds disruptive remote jobs while it is true, and drops anything personal
+   * it still holds for the session (e.g. a queued reprint) when it turns false.
+   */
+  'session.changed': { params: z.object({ active: z.boolean() }).strict(), result: z.object({ active: z.boolean() }) },
 } as const;
 
 export type KioskMethods = typeof kioskMethods;
