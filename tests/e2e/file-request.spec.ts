@@ -1,4 +1,5 @@
 import { expect, snap, test } from './fixtures.js';
+import { decodeQrPng } from './decode-qr.js';
 import type { RunningStack } from '../stack/stack.js';
 
 // The foundation's end-to-end path, against real processes and Chromium: on the kiosk, choose a
@@ -70,6 +71,8 @@ for (const layout of layouts) {
     await shot('07-done');
     const reference = (await referenceText.innerText()).trim();
     expect(reference).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]$/);
+    // The on-screen QR really scans: decode it from pixels, as a phone would.
+    expect(decodeQrPng(await page.getByTestId('done-qr').screenshot())).toBe(`${stack.hubUrl}/status/${reference}`);
 
     // The receipt reached the emulator over TCP, with the reference and a QR of the status URL.
     const receipts = (await (await fetch(`${stack.printerHttpUrl}/receipts`)).json()) as PrintedReceipt[];

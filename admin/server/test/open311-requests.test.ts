@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
-import { Open311CreatedSchema, Open311ErrorsSchema, Open311RequestListSchema } from '../src/open311/schemas.js';
+import { Open311CreatedIdSchema, Open311ErrorsSchema, Open311RequestListSchema } from '../src/open311/schemas.js';
 import { DIALECTS, FORM_HEADERS, createTestHub, form } from './helpers/hub.js';
 import type { TestHub } from './helpers/hub.js';
 import { fleetHeaders, submission } from './helpers/kiosk.js';
@@ -40,7 +40,7 @@ describe.each(DIALECTS)('Open311 POST and GET requests (%s)', (dialect) => {
   it('files a request and answers with a string id and a notice (JSON)', async () => {
     const response = await post(valid());
     expect(response.statusCode).toBe(201);
-    const [created] = Open311CreatedSchema.parse(response.json());
+    const [created] = Open311CreatedIdSchema.parse(response.json());
     expect(created?.service_request_id).toMatch(/^\d+$/);
     expect(created?.service_notice).toBe('Hemos recibido su solicitud. Puede consultar su estado con este número.');
 
@@ -78,19 +78,19 @@ describe.each(DIALECTS)('Open311 POST and GET requests (%s)', (dialect) => {
   });
 
   it('uses the office address, flagged, for a locationless service', async () => {
-    const response = await post({ api_key: hub.apiKey, service_code: 'census-certificate' });
+    const response = await post({ api_key: hub.apiKey, service_code: 'census-certificate', 'attribute[CERT_KIND]': 'individual' });
     expect(response.statusCode).toBe(201);
-    const id = Open311CreatedSchema.parse(response.json())[0]?.service_request_id;
+    const id = Open311CreatedIdSchema.parse(response.json())[0]?.service_request_id;
     const [request] = Open311RequestListSchema.parse((await hub.app.inject({ method: 'GET', url: `/open311/v2/requests/${id}.json` })).json());
     expect(request).toMatchObject({ office_location: true, address: 'Plaza Mayor, 1, 28999 Villademo' });
   });
 
-  it('keeps multivaluelist attributes', async () => {
-    const response = await post({ ...valid(), 'attribute[SIZE]': 'large', 'attribute[KINDS][]': ['slab', 'kerb'] });
+  it('keeps multivaluelist and number attributes', async () => {
+    const response = await post({ ...valid(), service_code: 'litter', 'attribute[BAG_COUNT]': '3', 'attribute[BIN_TYPES][]': ['glass', 'paper'] });
     expect(response.statusCode).toBe(201);
-    const id = Open311CreatedSchema.parse(response.json())[0]?.service_request_id ?? '';
+    const id = Open311CreatedIdSchema.parse(response.json())[0]?.service_request_id ?? '';
     const row = await hub.db.selectFrom('service_requests').select('attributes').where('id', '=', id).executeTakeFirstOrThrow();
-    expect(JSON.parse(row.attributes)).toEqual({ SIZE: 'large', KINDS: ['slab', 'kerb'] });
+    expect(JSON.parse(row.attributes)).toEqual({ BAG_COUNT: '3', BIN_TYPES: ['glass', 'paper'] });
   });
 
   it('refuses a missing service_code with 400', async () => {

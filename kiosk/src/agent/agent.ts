@@ -21,6 +21,8 @@ export interface RunningAgent {
   readonly handlers: KioskHandlers;
   /** Whether a citizen is using the kiosk now (what heartbeats report, as a boolean only). */
   sessionActive(): boolean;
+  /** Pushed events as wire envelopes, for transports other than the WebSocket (Electron IPC). */
+  onKioskEvent(listener: (envelope: { v: number; event: string; data: unknown }) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -72,7 +74,11 @@ export async function startAgent(config: AgentConfig, log: Log = createLog('agen
   const server = createRendererServer({ rendererDir: config.rendererDir, token });
   let origins: string[] = [];
   const transport = attachWebSocketTransport({ server, token, allowedOrigins: () => origins, handlers, log });
-  sender.on('connectivity', (online) => transport.broadcast('connectivity.changed', { online }));
+  const eventListeners = new Set<(envelope: { v: number; event: string; data: unknown }) => void>();
+  sender.on('connectivity', (online) => {
+    transport.broadcast('connectivity.changed', { online });
+    for (const listener of eventListeners) listener({ v: PROTOCOL_VERSION, event: 'connectivity.changed', data: { online } });
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -91,6 +97,10 @@ export async function startAgent(config: AgentConfig, log: Log = createLog('agen
     token,
     handlers,
     sessionActive: () => sessionActive,
+    onKioskEvent(listener) {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
+    },
     async close() {
       sender.stop();
       await transport.close();

@@ -2,14 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { bundleShell } from './bundle.js';
 
 // `npm run kiosk:electron`: opens the kiosk in Electron where an Electron binary and a display
 // exist. Electron 45 downloads its binary on first run, which these build machines cannot do:
 // then this says so plainly instead of failing obscurely.
 
 const require = createRequire(import.meta.url);
-const here = dirname(fileURLToPath(import.meta.url));
 
 function electronBinary(): string | null {
   try {
@@ -33,9 +32,14 @@ if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
   console.error('No display (DISPLAY / WAYLAND_DISPLAY): Electron needs one. Start it from the kiosk session, or under cage.');
   process.exit(1);
 }
-// Electron runs JavaScript: bundle the shell once with esbuild (installed with tsx).
-const { build } = await import('esbuild');
-const outfile = join(here, '../../dist/electron/main.cjs');
-await build({ entryPoints: [join(here, 'main.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', external: ['electron'] });
-const child = spawn(binary, [outfile], { stdio: 'inherit', env: process.env });
+const bundle = await bundleShell();
+if (bundle.agent === null) {
+  console.error('The agent has no Electron entry yet (kiosk/src/agent/electron-entry.ts): see kiosk/docs/agent-electron-entry.md.');
+  process.exit(1);
+}
+if (!existsSync(join(dirname(bundle.main), '../renderer/index.html'))) {
+  console.error('The kiosk renderer is not built: run `npm run build -w @kiosk/kiosk` first.');
+  process.exit(1);
+}
+const child = spawn(binary, [bundle.main], { stdio: 'inherit', env: process.env });
 child.on('exit', (code) => process.exit(code ?? 1));

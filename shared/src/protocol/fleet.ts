@@ -38,6 +38,11 @@ export const HeartbeatSchema = z.object({
   }),
   /** A boolean only: never what is on screen. */
   sessionActive: z.boolean(),
+  /** The Electron shell's own state (crash recovery); null in browser mode. */
+  shell: z
+    .object({ state: z.enum(['running', 'recovering', 'out-of-service']), reason: z.string().nullable(), since: IsoDateTimeSchema })
+    .nullable()
+    .default(null),
 });
 export type Heartbeat = z.infer<typeof HeartbeatSchema>;
 

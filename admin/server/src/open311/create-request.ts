@@ -1,19 +1,28 @@
 import type { HubDb } from '../db/database.js';
 import { requireApiKey, API_KEY_CHANNELS } from '../modules/api-keys/service.js';
 import type { ApiKeyChannel } from '../modules/api-keys/service.js';
-import { requireActiveService } from '../modules/catalog/service.js';
-import { createCase } from '../modules/cases/service.js';
+import { serviceDefinition } from '../modules/catalog/definition.js';
+import { requireActiveService, tenantLocale } from '../modules/catalog/service.js';
+import { createCase, issueCaseToken } from '../modules/cases/service.js';
 import type { CaseLocation } from '../modules/cases/service.js';
 import type { CaseRow } from '../modules/cases/repository.js';
 import type { Tenant } from '../modules/tenants/service.js';
 import { resolveJurisdiction } from '../modules/tenants/service.js';
 import { Open311Errors } from './errors.js';
 import type { Open311Issue } from './errors.js';
+import { checkAttributes } from './attributes.js';
 import { hasLocation } from './form.js';
+import type { Open311RequestForm } from './form.js';
 
 /** Service codes are short slugs; a longer one is a mistake, not a service (and is echoed in errors). */
 export const MAX_SERVICE_CODE_LENGTH = 64;
-import type { Open311RequestForm } from './form.js';
+
+export interface CreatedOpen311Request {
+  readonly tenant: Tenant;
+  readonly request: CaseRow;
+  /** Set for `type=batch` services: the client answers with this token, not the id. */
+  readonly token: string | null;
+}
 
 function channelOf(form: Open311RequestForm, keyChannel: string, issues: Open311Issue[]): ApiKeyChannel {
   const wanted = form.channel ?? keyChannel;
@@ -37,14 +46,17 @@ function locationOf(form: Open311RequestForm, tenant: Tenant, locationless: bool
 
 /**
  * POST requests: checks in the order Open311 clients expect them to fail (jurisdiction 400/404,
- * key 403, service_code 400, service 404, then every remaining 400 at once) and files the case.
+ * key 403, service_code 400, service 404, then every remaining 400 at once: form fields,
+ * location, attributes against the service definition) and files the case.
+ * Batch services: the case is created at once, in the same transaction as its token, so
+ * GET tokens/{token} always answers with the id (no queue to lose a case in).
  */
 export async function createOpen311Request(
   db: HubDb,
   form: Open311RequestForm,
   locale: string,
   now = new Date(),
-): Promise<{ tenant: Tenant; request: CaseRow }> {
+): Promise<CreatedOpen311Request> {
   const tenant = await resolveJurisdiction(db, form.jurisdictionId);
   const apiKey = await requireApiKey(db, tenant.id, form.apiKey);
   if (form.serviceCode === undefined) throw new Open311Errors(400, [{ key: 'service-code-missing' }]);
@@ -56,16 +68,19 @@ export async function createOpen311Request(
   const issues = [...form.issues];
   const location = locationOf(form, tenant, service.locationless === 1, issues);
   const channel = channelOf(form, apiKey.channel, issues);
+  const definition = await serviceDefinition(db, tenant.id, service.code, locale, tenantLocale(tenant.default_locale));
+  const attributes = checkAttributes(definition, form.attributes);
+  issues.push(...attributes.issues);
   if (issues.length > 0) throw new Open311Errors(400, issues);
 
-  const request = await db.transaction().execute((trx) =>
-    createCase(trx, {
+  return db.transaction().execute(async (trx) => {
+    const request = await createCase(trx, {
       tenantId: tenant.id,
       serviceCode: service.code,
       channel,
       description: form.description,
       location,
-      attributes: form.attributes,
+      attributes: attributes.values,
       mediaUrl: form.mediaUrl,
       contact: {
         firstName: form.firstName,
@@ -78,8 +93,9 @@ export async function createOpen311Request(
       kiosk: null,
       locale,
       receivedAt: now,
-    }),
-  );
-  return { tenant, request };
+    });
+    const token = service.type === 'batch' ? await issueCaseToken(trx, tenant.id, request.id, now) : null;
+    return { tenant, request, token };
+  });
 }
 

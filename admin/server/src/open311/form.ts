@@ -9,7 +9,8 @@ export const FIELD_LIMITS = {
   phone: 40,
   address: 500,
   url: 2000,
-  attributeValue: 1000,
+  /** The longest datatype (`text`) allows a description's length; attributes.ts narrows per datatype. */
+  attributeValue: MAX_DESCRIPTION_LENGTH,
 } as const;
 /** Most `attribute[...]` entries one request may carry. */
 export const MAX_ATTRIBUTES = 100;

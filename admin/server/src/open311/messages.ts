@@ -1,11 +1,15 @@
 import type { KioskLocale } from '@kiosk/shared';
+import { DEFINITION_CATALOGUES } from './messages-definitions.js';
+import type { Open311DefinitionMessageKey } from './messages-definitions.js';
 
 /**
  * What Open311 error descriptions and notices say, per language. Open311 shows `description`
  * to end users (open311.md), so each is calm and says what to do. `{name}` is replaced by a
  * detail (a field name or code, never personal data).
  */
-export type Open311MessageKey =
+export type Open311MessageKey = Open311BaseMessageKey | Open311DefinitionMessageKey;
+
+type Open311BaseMessageKey =
   | 'jurisdiction-required'
   | 'unknown-jurisdiction'
   | 'api-key-missing'
@@ -23,7 +27,7 @@ export type Open311MessageKey =
   | 'internal'
   | 'request-received';
 
-type Catalogue = Readonly<Record<Open311MessageKey, string>>;
+type Catalogue = Readonly<Record<Open311BaseMessageKey, string>>;
 
 const es: Catalogue = {
   'jurisdiction-required': 'Indique el parámetro jurisdiction_id: este servidor atiende a varios municipios.',
@@ -158,13 +162,16 @@ const ar: Catalogue = {
   'request-received': 'لقد استلمنا طلبك. يمكنك متابعة حالته بهذا الرقم.',
 };
 
-const CATALOGUES: Readonly<Record<KioskLocale, Catalogue>> = { es, ca, eu, gl, en, fr, ar };
+const BASE: Readonly<Record<KioskLocale, Catalogue>> = { es, ca, eu, gl, en, fr, ar };
+const CATALOGUES = Object.fromEntries(
+  Object.entries(BASE).map(([locale, base]) => [locale, { ...base, ...DEFINITION_CATALOGUES[locale as KioskLocale] }]),
+) as Readonly<Record<KioskLocale, Readonly<Record<Open311MessageKey, string>>>>;
 
 export function open311Message(locale: KioskLocale, key: Open311MessageKey, details: Readonly<Record<string, string>> = {}): string {
   return CATALOGUES[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => details[name] ?? whole);
 }
 
-const KNOWN_KEYS: ReadonlySet<string> = new Set(Object.keys(es));
+const KNOWN_KEYS: ReadonlySet<string> = new Set(Object.keys(CATALOGUES.es));
 
 export function isOpen311MessageKey(value: string): value is Open311MessageKey {
   return KNOWN_KEYS.has(value);

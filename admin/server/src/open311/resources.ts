@@ -1,8 +1,11 @@
+import type { ServiceDefinition } from '../modules/catalog/definition.js';
 import type { LocalisedService } from '../modules/catalog/service.js';
 import type { CaseRow } from '../modules/cases/repository.js';
+import type { HistoryRow } from '../modules/cases/service.js';
 import type { Tenant } from '../modules/tenants/service.js';
 import { formatInTimeZone } from '../http/time.js';
-import type { Open311Value } from './render.js';
+import type { Open311Format, Open311Value } from './render.js';
+import { nestedList } from './definition-resource.js';
 
 /**
  * Domain rows -> Open311 resources. Every id and code is a string (pitfall 1); extension fields
@@ -15,7 +18,7 @@ export function toOpen311Service(service: LocalisedService): Record<string, Open
     service_code: service.code,
     service_name: service.name,
     description: service.description,
-    metadata: false,
+    metadata: service.metadata,
     type: service.type,
     keywords: service.keywords.join(', '),
     group: service.groupName,
@@ -52,6 +55,38 @@ export function toOpen311Request(row: CaseRow, tenant: Tenant, serviceName: stri
     local_reference: row.local_reference,
     office_location: row.office_location === 1,
   };
+}
+
+/** Datatypes whose answers are safe to publish: free text (string, text) may hold personal data. */
+const PUBLIC_DATATYPES: ReadonlySet<string> = new Set(['singlevaluelist', 'multivaluelist', 'number', 'datetime']);
+
+/**
+ * The `extensions=true` fields: `notes[]` (the public status history, oldest first) and
+ * `attributes[]` (answers of list, number and datetime attributes; free-text answers stay out
+ * for the same reason the description does).
+ */
+export function requestExtensions(
+  row: CaseRow,
+  tenant: Tenant,
+  history: readonly HistoryRow[],
+  definition: ServiceDefinition | undefined,
+  format: Open311Format,
+): Record<string, Open311Value> {
+  const notes = history.map((entry) => ({
+    type: 'status',
+    status: entry.status,
+    detailed_status: entry.detailed_status,
+    summary: entry.public_note,
+    datetime: formatInTimeZone(entry.created_at, tenant.time_zone),
+  }));
+  const answers = JSON.parse(row.attributes) as Record<string, string | string[]>;
+  const attributes = (definition?.attributes ?? [])
+    .filter((a) => PUBLIC_DATATYPES.has(a.datatype) && answers[a.code] !== undefined)
+    .map((a) => {
+      const answer = answers[a.code] ?? [];
+      return { code: a.code, values: nestedList(format, 'value', typeof answer === 'string' ? [answer] : answer) };
+    });
+  return { notes: nestedList(format, 'note', notes), attributes: nestedList(format, 'attribute', attributes) };
 }
 
 export interface Open311Discovery {

@@ -9,6 +9,7 @@ import { findCase } from '../modules/cases/service.js';
 import { resolveJurisdiction } from '../modules/tenants/service.js';
 import type { Tenant } from '../modules/tenants/service.js';
 import { createOpen311Request } from './create-request.js';
+import { open311QueryRoutes } from './query-routes.js';
 import { Open311Errors, renderOpen311Error } from './errors.js';
 import { readRequestForm } from './form.js';
 import { open311Message } from './messages.js';
@@ -51,6 +52,7 @@ export function open311Plugin({ db, publicBaseUrl }: Open311Options): FastifyPlu
   return async (app) => {
     const typed = app.withTypeProvider<ZodTypeProvider>();
     app.setErrorHandler(makeErrorHandler(renderOpen311Error));
+    await app.register(open311QueryRoutes(db));
 
     typed.get(
       '/discovery.:format',
@@ -85,13 +87,13 @@ export function open311Plugin({ db, publicBaseUrl }: Open311Options): FastifyPlu
         const form = readRequestForm(request.body);
         const explicitLocale = typeof request.body['locale'] === 'string' ? request.body['locale'] : undefined;
         const wantedLocale = negotiateLocale(explicitLocale, request.headers['accept-language'], 'es');
-        const { tenant, request: created } = await createOpen311Request(db, form, wantedLocale);
+        const { tenant, request: created, token } = await createOpen311Request(db, form, wantedLocale);
         const locale = localeFor(request, explicitLocale, tenant);
-        const answer = {
-          service_request_id: created.id,
-          service_notice: open311Message(locale, 'request-received'),
-          account_id: created.account_id,
-        };
+        // Batch services answer a token, never the id as well (spec).
+        const answer: Record<string, string | null> =
+          token === null
+            ? { service_request_id: created.id, service_notice: open311Message(locale, 'request-received'), account_id: created.account_id }
+            : { token, service_notice: open311Message(locale, 'request-queued'), account_id: created.account_id };
         return sendList(reply.code(201), format, 'service_requests', 'request', [answer]);
       },
     );

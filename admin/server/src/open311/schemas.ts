@@ -55,9 +55,51 @@ export const Open311RequestSchema = z.object({
 });
 export const Open311RequestListSchema = z.array(Open311RequestSchema).length(1);
 
-export const Open311CreatedSchema = z
-  .array(z.object({ service_request_id: z.string(), service_notice: z.string(), account_id: z.string().nullable() }))
-  .length(1);
+/** GET requests.{fmt} parameters as Fastify parses them; the rules live in query.ts. */
+export const Open311RequestQuerySchema = z.record(z.string().max(100), z.union([z.string().max(2000), z.array(z.string().max(2000)).max(50)]));
+
+const NoteSchema = z.object({
+  type: z.literal('status'),
+  status: z.enum(['open', 'closed']),
+  detailed_status: z.string(),
+  summary: z.string().nullable(),
+  datetime: z.iso.datetime({ offset: true }),
+});
+const AnsweredAttributeSchema = z.object({ code: z.string(), values: z.array(z.string()) });
+
+/** GET requests.{fmt}: any number of requests; `notes` and `attributes` only with extensions=true. */
+export const Open311RequestsSchema = z.array(
+  Open311RequestSchema.extend({ notes: z.array(NoteSchema).optional(), attributes: z.array(AnsweredAttributeSchema).optional() }),
+);
+
+const CreatedWithIdSchema = z.strictObject({ service_request_id: z.string(), service_notice: z.string(), account_id: z.string().nullable() });
+const CreatedWithTokenSchema = z.strictObject({ token: z.string(), service_notice: z.string(), account_id: z.string().nullable() });
+
+/** POST requests: an id (realtime services) or a token (batch services), never both. */
+export const Open311CreatedSchema = z.array(z.union([CreatedWithIdSchema, CreatedWithTokenSchema])).length(1);
+/** The answer of a realtime or blackbox service. */
+export const Open311CreatedIdSchema = z.array(CreatedWithIdSchema).length(1);
+/** The answer of a batch service. */
+export const Open311CreatedTokenSchema = z.array(CreatedWithTokenSchema).length(1);
+
+/** GET tokens/{token}: the id is absent until the case exists. */
+export const Open311TokenListSchema = z.array(z.object({ token: z.string(), service_request_id: z.string().optional() })).length(1);
+
+export const Open311ServiceDefinitionSchema = z.object({
+  service_code: z.string(),
+  attributes: z.array(
+    z.object({
+      variable: z.boolean(),
+      code: z.string(),
+      datatype: z.enum(['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist']),
+      required: z.boolean(),
+      datatype_description: z.string(),
+      order: z.number().int().positive(),
+      description: z.string(),
+      values: z.array(z.object({ key: z.string(), name: z.string() })),
+    }),
+  ),
+});
 
 export const Open311DiscoverySchema = z.object({
   changeset: z.string(),

@@ -1,6 +1,7 @@
 import { KIOSK_LOCALES } from '@kiosk/shared';
 import type { HubDb } from '../db/database.js';
 import { DEMO_GROUPS, DEMO_SERVICES, DEMO_TENANT } from './demo-catalog.js';
+import { seedDemoDefinitions } from './demo-definitions.js';
 
 /**
  * Seeds the demo municipality and its catalogue. Idempotent: it only fills what is missing
@@ -72,6 +73,7 @@ export async function seedDemo(db: HubDb, now = new Date()): Promise<{ tenantId:
         .onConflict((oc) => oc.doNothing())
         .execute();
     }
+    await seedDemoDefinitions(trx, DEMO_TENANT.id);
   });
   return { tenantId: DEMO_TENANT.id };
 }

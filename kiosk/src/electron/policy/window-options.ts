@@ -2,9 +2,10 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 
 /**
  * The kiosk window's options. Pure, so a regression test can fail if any security option is
- * turned off (platform.md, Electron shell). `production` removes devtools.
+ * turned off (platform.md, Electron shell). `production` removes devtools; `preload` is the
+ * bundled preload file (the only bridge the page gets).
  */
-export function kioskWindowOptions(options: { production: boolean }): BrowserWindowConstructorOptions {
+export function kioskWindowOptions(options: { production: boolean; preload?: string }): BrowserWindowConstructorOptions {
   return {
     kiosk: true,
     fullscreen: true,
@@ -12,6 +13,7 @@ export function kioskWindowOptions(options: { production: boolean }): BrowserWin
     show: false,
     backgroundColor: '#ffffff',
     webPreferences: {
+      ...(options.preload === undefined ? {} : { preload: options.preload }),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -24,6 +26,9 @@ export function kioskWindowOptions(options: { production: boolean }): BrowserWin
       spellcheck: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // If the compositor reports the window hidden, throttled timers would stop the liveness
+      // ticks and the watchdog would restart a healthy page.
+      backgroundThrottling: false,
     },
   };
 }

@@ -1,6 +1,7 @@
 import { useSelector } from '@xstate/react';
 import { useTranslation } from 'react-i18next';
 import type { ReceiptOutcome } from '@kiosk/shared';
+import { QrCode } from '../components/QrCode';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { selectFiling, type RequestActor } from '../state/selectors';
 
@@ -25,11 +26,20 @@ export function DoneScreen({ request }: { request: RequestActor }) {
         </button>
       }
     >
-      <p className="reference-label">{t('done.referenceLabel')}</p>
-      {/* Latin letters and digits: keep them left to right inside Arabic text. */}
-      <p className="reference" data-testid="done-reference" dir="ltr" translate="no">
-        {filing.reference}
-      </p>
+      <div className="done-codes">
+        <div>
+          <p className="reference-label">{t('done.referenceLabel')}</p>
+          {/* Latin letters and digits: keep them left to right inside Arabic text. */}
+          <p className="reference" data-testid="done-reference" dir="ltr" translate="no">
+            {filing.reference}
+          </p>
+        </div>
+        {/* The same status page the receipt's QR opens: a photo of it replaces a lost receipt. */}
+        <figure className="done-qr">
+          <QrCode text={filing.statusUrl} label={t('done.qrLabel')} size={320} testId="done-qr" />
+          <figcaption>{t('done.qrHint')}</figcaption>
+        </figure>
+      </div>
       <p className="status-line" data-testid="done-receipt" data-state={filing.receipt.state}>
         {t(RECEIPT_KEY[filing.receipt.state])}
       </p>

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial.js';
+import * as open311Complete from './0002-open311-complete.js';
 
 /**
  * Every migration, in order, listed by hand: a static list survives bundling and never picks up
@@ -7,6 +8,7 @@ import * as initial from './0001-initial.js';
  */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
+  '0002-open311-complete': open311Complete,
 };
 
 export const staticMigrationProvider: MigrationProvider = {

@@ -1,8 +1,19 @@
 import { parseReference } from '@kiosk/shared';
 import type { HubDb } from '../../db/database.js';
 import { notFound } from '../../http/problems.js';
+import { randomId, randomToken } from '../../security/tokens.js';
+import { findToken, insertHistory, insertToken, listHistory } from './history-repository.js';
+import type { HistoryRow, TokenRow } from './history-repository.js';
 import { findCaseById, findCaseByLocalReference, insertCase, listLatestCases, nextCaseNumber } from './repository.js';
 import type { CaseRow, CaseSummaryRow } from './repository.js';
+import { searchCaseRows, updateCaseStatus } from './search-repository.js';
+import type { CaseSearch } from './search-repository.js';
+
+export type { CaseSearch } from './search-repository.js';
+export type { HistoryRow } from './history-repository.js';
+
+/** Random bytes in an Open311 batch token (unguessable: a token reveals a case id). */
+export const TOKEN_BYTES = 18;
 
 export type CaseChannel = CaseRow['channel'];
 export const CASE_CHANNELS = ['kiosk', 'web', 'phone', 'counter', 'app'] as const satisfies readonly CaseChannel[];
@@ -86,6 +97,71 @@ export async function createCase(db: HubDb, input: NewCase): Promise<CaseRow> {
     updated_at: now,
   };
   await insertCase(db, row);
+  await insertHistory(db, historyEntry(row, null));
+  return row;
+}
+
+function historyEntry(row: Pick<CaseRow, 'tenant_id' | 'id' | 'status' | 'detailed_status' | 'updated_at'>, publicNote: string | null): HistoryRow {
+  return {
+    id: randomId('hist'),
+    tenant_id: row.tenant_id,
+    request_id: row.id,
+    status: row.status,
+    detailed_status: row.detailed_status,
+    public_note: publicNote,
+    created_at: row.updated_at,
+  };
+}
+
+export interface StatusChange {
+  readonly status: 'open' | 'closed';
+  readonly detailedStatus: string;
+  /** Shown to the citizen (Open311 status_notes and notes[]); null keeps none. */
+  readonly publicNote: string | null;
+  readonly at: Date;
+}
+
+/**
+ * Moves a case to a new status and records it in its history, in the caller's transaction.
+ * The staff workflow (console) builds on this; Open311 notes[] read the history it writes.
+ */
+export async function changeCaseStatus(db: HubDb, tenantId: string, id: string, change: StatusChange): Promise<void> {
+  const at = change.at.toISOString();
+  const updated = await updateCaseStatus(db, tenantId, id, {
+    status: change.status,
+    detailed_status: change.detailedStatus,
+    status_notes: change.publicNote,
+    updated_at: at,
+  });
+  if (updated === 0) throw notFound('unknown-request', 'no request has this id');
+  await insertHistory(db, historyEntry({ tenant_id: tenantId, id, status: change.status, detailed_status: change.detailedStatus, updated_at: at }, change.publicNote));
+}
+
+export async function searchCases(db: HubDb, tenantId: string, search: CaseSearch): Promise<CaseRow[]> {
+  return searchCaseRows(db, tenantId, search);
+}
+
+/** History per case id, oldest entry first. */
+export async function caseHistories(db: HubDb, tenantId: string, ids: readonly string[]): Promise<Map<string, HistoryRow[]>> {
+  const byCase = new Map<string, HistoryRow[]>();
+  for (const row of await listHistory(db, tenantId, ids)) {
+    const list = byCase.get(row.request_id) ?? [];
+    list.push(row);
+    byCase.set(row.request_id, list);
+  }
+  return byCase;
+}
+
+/** A token for a batch service's case (Open311 `type=batch`), in the caller's transaction. */
+export async function issueCaseToken(db: HubDb, tenantId: string, requestId: string | null, at: Date): Promise<string> {
+  const token = randomToken(TOKEN_BYTES);
+  await insertToken(db, { token, tenant_id: tenantId, service_request_id: requestId, created_at: at.toISOString() });
+  return token;
+}
+
+export async function findCaseToken(db: HubDb, tenantId: string, token: string): Promise<TokenRow> {
+  const row = await findToken(db, tenantId, token);
+  if (row === undefined) throw notFound('unknown-token', 'no token has this value');
   return row;
 }
 

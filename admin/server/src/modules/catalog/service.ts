@@ -2,6 +2,7 @@ import { DEFAULT_LOCALE, isKioskLocale } from '@kiosk/shared';
 import type { KioskLocale } from '@kiosk/shared';
 import type { HubDb } from '../../db/database.js';
 import { notFound } from '../../http/problems.js';
+import { listServicesWithAttributes } from './definition-repository.js';
 import { findActiveService, listLocalisedServices, listServiceNames } from './repository.js';
 import type { LocalisedServiceRow, ServiceRow } from './repository.js';
 
@@ -14,6 +15,8 @@ export interface LocalisedService {
   readonly groupName: string;
   readonly type: OpenServiceType;
   readonly locationless: boolean;
+  /** Open311 `metadata`: the service has a definition (attributes) to fetch. */
+  readonly metadata: boolean;
   readonly name: string;
   readonly description: string;
   readonly keywords: readonly string[];
@@ -32,13 +35,14 @@ function splitKeywords(keywords: string): string[] {
     .filter((k) => k !== '');
 }
 
-function toLocalised(row: LocalisedServiceRow): LocalisedService {
+function toLocalised(row: LocalisedServiceRow, withDefinition: ReadonlySet<string>): LocalisedService {
   return {
     code: row.code,
     groupCode: row.group_code,
     groupName: row.group_name ?? row.group_code,
     type: toType(row.type),
     locationless: row.locationless === 1,
+    metadata: withDefinition.has(row.code),
     name: row.name,
     description: row.description,
     keywords: splitKeywords(row.keywords),
@@ -57,14 +61,17 @@ export async function localisedCatalog(
   locale: string,
   fallbackLocale: string,
 ): Promise<LocalisedService[]> {
-  const rows = await listLocalisedServices(db, tenantId, languagesFor(locale, fallbackLocale));
+  const [rows, withDefinition] = await Promise.all([
+    listLocalisedServices(db, tenantId, languagesFor(locale, fallbackLocale)),
+    listServicesWithAttributes(db, tenantId),
+  ]);
   const chosen = new Map<string, LocalisedServiceRow>();
   for (const row of rows) {
     const current = chosen.get(row.code);
     if (current === undefined || (row.locale === locale && current.locale !== locale)) chosen.set(row.code, row);
   }
   // Map keeps first-insertion order, which is the repository's display order.
-  return [...chosen.values()].map(toLocalised);
+  return [...chosen.values()].map((row) => toLocalised(row, withDefinition));
 }
 
 export async function requireActiveService(db: HubDb, tenantId: string, code: string): Promise<ServiceRow> {

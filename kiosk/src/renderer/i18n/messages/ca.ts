@@ -76,6 +76,8 @@ export const ca: Messages = {
     receiptSkipped: "No s'ha imprès cap justificant. Anoteu el vostre codi.",
     syncSent: "La sol·licitud ja ha arribat a l'ajuntament.",
     syncQueued: "La sol·licitud està desada en aquest punt i s'enviarà tan aviat com hi hagi connexió. No cal que feu res més.",
+    qrLabel: "Codi QR per consultar l'estat de la vostra sol·licitud",
+    qrHint: "Fotografieu aquest codi amb el mòbil per consultar-ne l'estat.",
     finish: 'Acabar',
   },
   failed: {

@@ -76,6 +76,8 @@ export const en: Messages = {
     receiptSkipped: 'No receipt was printed. Please write down your code.',
     syncSent: 'Your request has reached the town hall.',
     syncQueued: 'Your request is saved at this point and will be sent as soon as there is a connection. You do not need to do anything else.',
+    qrLabel: "QR code to check the status of your request",
+    qrHint: "Take a photo of this code with your phone to check the status.",
     finish: 'Finish',
   },
   failed: {

@@ -79,6 +79,8 @@ export const es = {
     receiptSkipped: 'No se ha impreso justificante. Anote su código.',
     syncSent: 'La solicitud ya ha llegado al ayuntamiento.',
     syncQueued: 'La solicitud está guardada en este punto y se enviará en cuanto haya conexión. No tiene que hacer nada más.',
+    qrLabel: "Código QR para consultar el estado de su solicitud",
+    qrHint: "Fotografíe este código con el móvil para consultar el estado.",
     finish: 'Terminar',
   },
   failed: {

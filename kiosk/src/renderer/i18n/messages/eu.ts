@@ -76,6 +76,8 @@ export const eu: Messages = {
     receiptSkipped: 'Ez da egiaztagiririk inprimatu. Idatzi zure kodea.',
     syncSent: 'Eskaera udalera iritsi da jada.',
     syncQueued: 'Eskaera gune honetan gordeta dago, eta konexioa dagoenean bidaliko da. Ez duzu beste ezer egin behar.',
+    qrLabel: "Zure eskaeraren egoera kontsultatzeko QR kodea",
+    qrHint: "Atera argazki bat kode honi mugikorrarekin egoera kontsultatzeko.",
     finish: 'Amaitu',
   },
   failed: {

@@ -76,6 +76,8 @@ export const fr: Messages = {
     receiptSkipped: "Aucun reçu n'a été imprimé. Notez votre code.",
     syncSent: 'Votre demande est déjà arrivée à la mairie.',
     syncQueued: "Votre demande est enregistrée sur cette borne et sera envoyée dès qu'il y aura une connexion. Vous n'avez rien d'autre à faire.",
+    qrLabel: "Code QR pour suivre l'état de votre demande",
+    qrHint: "Photographiez ce code avec votre téléphone pour suivre l'état.",
     finish: 'Terminer',
   },
   failed: {

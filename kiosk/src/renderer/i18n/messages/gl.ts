@@ -76,6 +76,8 @@ export const gl: Messages = {
     receiptSkipped: 'Non se imprimiu ningún xustificante. Anote o seu código.',
     syncSent: 'A solicitude xa chegou ao concello.',
     syncQueued: 'A solicitude está gardada neste punto e enviarase en canto haxa conexión. Non ten que facer nada máis.',
+    qrLabel: "Código QR para consultar o estado da súa solicitude",
+    qrHint: "Fotografe este código co móbil para consultar o estado.",
     finish: 'Rematar',
   },
   failed: {
