@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 export const SYSTEM_PACKAGES: ReadonlyArray<{ pkg: string; probe: string; why: string }> = [
   { pkg: 'chromium', probe: '/usr/bin/chromium', why: 'browser end-to-end tests (Playwright drives Debian Chromium; it never downloads a browser)' },
   { pkg: 'socat', probe: '/usr/bin/socat', why: 'pseudo-terminal pairs for the serial scanner tests' },
+  { pkg: 'espeak-ng', probe: '/usr/bin/espeak-ng', why: 'the speech engine test (espeak-ng writes a WAV)' },
 ];
 
 /**
