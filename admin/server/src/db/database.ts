@@ -31,6 +31,12 @@ function openSqlite(file: string, busyTimeoutMs: number): HubDb {
 
 function openPostgres(url: string): HubDb {
   const pool = new pg.Pool({ connectionString: url, max: DEFAULT_PG_POOL_SIZE });
+  // An idle pooled connection that PostgreSQL drops (a restart, a failover, an admin's terminate)
+  // emits 'error' on the pool; unhandled, that would crash the hub. The pool discards that client
+  // and the next query opens a fresh one, so noting it is enough.
+  pool.on('error', (error) => {
+    process.stderr.write(`${JSON.stringify({ level: 40, msg: 'database connection lost while idle; it will be replaced', error: error.message })}\n`);
+  });
   return new Kysely<HubDatabase>({ dialect: new PostgresDialect({ pool }) });
 }
 
