@@ -11,6 +11,9 @@ export function statusRequest(n: StatusQuery): Buffer {
   return Buffer.from([DLE, EOT, n]);
 }
 
+/** `GS a 14`: send a status block on every change of online state, errors and paper sensor (not the drawer). */
+export const ENABLE_AUTOMATIC_STATUS = Buffer.from([GS, 0x61, 0x0e]);
+
 /** `GS a 0`: switch automatic status back off, so no unasked bytes mix with our replies. */
 export const DISABLE_AUTOMATIC_STATUS = Buffer.from([GS, 0x61, 0x00]);
 

@@ -1,8 +1,11 @@
+import { textDirection } from '@kiosk/shared';
 import { BreakLine, CharacterSet, PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
 import { blockColumns, receiptBlocks, wrapText } from './receipt-blocks.js';
 import { validateReceipt, type Receipt } from './receipt-model.js';
 import { toPrintable } from './code-pages.js';
-import type { PrinterProfile } from './profile.js';
+import { printableDots, type PrinterProfile } from './profile.js';
+import { containsArabic } from './arabic-shaping.js';
+import { rasterImageCommand, rasterizeText } from './raster-text.js';
 
 /**
  * Receipt -> ESC/POS bytes. node-thermal-printer is only the byte builder: its interface object
@@ -35,13 +38,16 @@ function newBuilder(profile: PrinterProfile): ThermalPrinter {
 
 /**
  * The ESC/POS bytes of one receipt: one receipt per buffer, ending with a cut. Validates the
- * receipt first (ASCII-only QR payload). Characters the profile's code page cannot print become
- * `?`, so the library never hops code pages behind our back.
+ * receipt first (ASCII-only QR payload). Text with Arabic in it is printed as a raster image
+ * (`GS v 0`); other characters the profile's code page cannot print become `?`, so the library
+ * never hops code pages behind our back.
  */
 export function layoutReceiptEscPos(receipt: Receipt, profile: PrinterProfile): Buffer {
   validateReceipt(receipt);
   const printer = newBuilder(profile);
   const printable = (text: string): string => toPrintable(profile.codePage, text);
+  // On a right-to-left receipt, lines that start at the left start at the right instead.
+  const rightToLeft = textDirection(receipt.locale) === 'rtl';
   for (const block of receiptBlocks(receipt)) {
     switch (block.kind) {
       case 'rule':
@@ -61,7 +67,19 @@ export function layoutReceiptEscPos(receipt: Receipt, profile: PrinterProfile): 
         printer.newLine();
         break;
       case 'text':
+        if (containsArabic(block.text)) {
+          // No code page carries Arabic: the text goes as a picture, shaped and right-to-left.
+          printer.alignLeft();
+          const image = rasterizeText(block.text, printableDots(profile), {
+            align: block.align === 'center' ? 'center' : 'start',
+            large: block.large === true,
+            bold: block.bold === true,
+          });
+          printer.append(rasterImageCommand(image));
+          break;
+        }
         if (block.align === 'center') printer.alignCenter();
+        else if (rightToLeft) printer.alignRight();
         else printer.alignLeft();
         if (block.large === true) printer.setTextQuadArea();
         if (block.bold === true) printer.bold(true);

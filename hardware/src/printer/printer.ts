@@ -5,16 +5,21 @@ import { checkReceipt, type Receipt } from './receipt-model.js';
 import { ackDeadlineMs, DEFAULT_PRINTER_PROFILE, type PrinterProfile } from './profile.js';
 import { createSerialQueue } from './serial-queue.js';
 import { canPrint, printerReason, toDeviceHealth, type PrinterFlags } from './status.js';
-import { openPrinterConnection, TransportError, type PrinterConnection } from './tcp-transport.js';
+import { TransportError, type PrinterConnection } from './reply-buffer.js';
 import { queryPrinterFlags } from './status-query.js';
 import { completionRequest, findCompletionReply, JOB_ID_LENGTH, jobIdFromCounter } from './escpos-commands.js';
+import { deviceTransport, tcpTransport, DEFAULT_PRINTER_PORT, type PrinterTransport } from './printer-transports.js';
+import { createStatusWatch, DEFAULT_WATCH_RETRY_MS, type StatusWatch } from './status-watch.js';
+import type { DeviceTransportOptions } from './device-transport.js';
+
+export { DEFAULT_PRINTER_PORT } from './printer-transports.js';
 
 /**
- * A network receipt printer (raw TCP, port 9100) driven the safe way (hardware.md "A safe job"):
- * status first, then the job with a completion request, and "printed" only on the printer's ack.
+ * A receipt printer driven the safe way (hardware.md "A safe job"): status first, then the job
+ * with a completion request, and "printed" only on the printer's ack. Works over any transport
+ * (TCP 9100, a USB or serial device file); optionally keeps a connection open to hear automatic
+ * status (`GS a`) while idle.
  */
-
-export const DEFAULT_PRINTER_PORT = 9100;
 
 export interface PrintOutcome {
   readonly state: 'printed' | 'failed' | 'unknown';
@@ -26,31 +31,68 @@ export interface PrintOutcome {
   readonly health: DeviceHealth | null;
 }
 
+export interface PrinterOptions {
+  readonly transport: PrinterTransport;
+  readonly profile?: PrinterProfile;
+  /** Clock for `DeviceHealth.since`; injectable for tests. */
+  readonly now?: () => Date;
+  /** Wait before reopening the kept-open status connection after it failed. */
+  readonly watchRetryMs?: number;
+}
+
 export interface NetworkPrinterOptions {
   readonly host: string;
   readonly port?: number;
   readonly profile?: PrinterProfile;
-  /** Clock for `DeviceHealth.since`; injectable for tests. */
   readonly now?: () => Date;
+  readonly watchRetryMs?: number;
 }
 
-export interface NetworkPrinter {
+export interface DevicePrinterOptions extends DeviceTransportOptions {
+  /** e.g. `/dev/usb/lp0`, `/dev/ttyACM0`. */
+  readonly path: string;
+  readonly profile?: PrinterProfile;
+  readonly now?: () => Date;
+  readonly watchRetryMs?: number;
+}
+
+export interface ReceiptPrinter {
   /** Lays out, validates and prints one receipt. Never rejects for printer trouble. */
   print(receipt: Receipt): Promise<PrintOutcome>;
   /** Prints ready-made ESC/POS bytes (one receipt, ending with a cut) the same safe way. */
   printBytes(job: Buffer): Promise<PrintOutcome>;
+  /** Prints the last job again (the citizen asked for a copy); fails with `nothing-to-reprint` if none. */
+  reprintLast(): Promise<PrintOutcome>;
+  /** Forgets the last job (session reset: the receipt may carry personal data). */
+  forgetLast(): void;
   status(): Promise<DeviceHealth>;
   /** The last health seen, without asking the printer. */
   lastHealth(): DeviceHealth | null;
+  /**
+   * Keeps a connection open with automatic status back on and calls `listener` on every health
+   * change (paper near end, cover opened, unreachable...). Returns a function that stops watching.
+   */
+  watch(listener: (health: DeviceHealth) => void): () => void;
   /** Waits for queued work, then refuses more. */
   close(): Promise<void>;
 }
 
+/** The name the TCP-only printer had first; every transport gives the same interface. */
+export type NetworkPrinter = ReceiptPrinter;
+
 type Checked = { kind: 'flags'; flags: PrinterFlags } | { kind: 'unreachable' };
 
-export function createNetworkPrinter(options: NetworkPrinterOptions): NetworkPrinter {
-  const host = options.host;
-  const port = options.port ?? DEFAULT_PRINTER_PORT;
+export function createNetworkPrinter(options: NetworkPrinterOptions): ReceiptPrinter {
+  return createPrinter({ ...options, transport: tcpTransport(options.host, options.port ?? DEFAULT_PRINTER_PORT) });
+}
+
+export function createDevicePrinter(options: DevicePrinterOptions): ReceiptPrinter {
+  const transportOptions = options.pollMs === undefined ? {} : { pollMs: options.pollMs };
+  return createPrinter({ ...options, transport: deviceTransport(options.path, transportOptions) });
+}
+
+export function createPrinter(options: PrinterOptions): ReceiptPrinter {
+  const transport = options.transport;
   const profile = options.profile ?? DEFAULT_PRINTER_PROFILE;
   const deadlines = profile.deadlines;
   const now = options.now ?? (() => new Date());
@@ -58,13 +100,32 @@ export function createNetworkPrinter(options: NetworkPrinterOptions): NetworkPri
   // Random start: a late ack from before a restart never matches a new job's id.
   let jobCounter = randomInt(36 ** JOB_ID_LENGTH);
   let health: DeviceHealth | null = null;
+  let lastJob: Buffer | null = null;
+  const listeners = new Set<(health: DeviceHealth) => void>();
 
-  const record = (checked: Checked): DeviceHealth => {
-    health = toDeviceHealth(checked.kind === 'flags' ? checked.flags : 'unreachable', health, now());
-    return health;
+  const recordHealth = (flags: PrinterFlags | 'unreachable'): DeviceHealth => {
+    const next = toDeviceHealth(flags, health, now());
+    const changed = next !== health;
+    health = next;
+    if (changed) for (const listener of listeners) listener(next);
+    return next;
   };
+  const record = (checked: Checked): DeviceHealth => recordHealth(checked.kind === 'flags' ? checked.flags : 'unreachable');
 
-  const connect = (): Promise<PrinterConnection> => openPrinterConnection(host, port, deadlines.connectMs);
+  const watcher: StatusWatch = createStatusWatch({
+    transport,
+    deadlines,
+    queue,
+    retryMs: options.watchRetryMs ?? DEFAULT_WATCH_RETRY_MS,
+    report: recordHealth,
+  });
+
+  /** The kept-open connection while watching, else a new one (closed after the task). */
+  async function acquire(): Promise<{ connection: PrinterConnection; kept: boolean }> {
+    const kept = watcher.connection();
+    if (kept !== null) return { connection: kept, kept: true };
+    return { connection: await transport.open(deadlines.connectMs), kept: false };
+  }
 
   async function check(connection: PrinterConnection): Promise<Checked> {
     try {
@@ -75,18 +136,18 @@ export function createNetworkPrinter(options: NetworkPrinterOptions): NetworkPri
     }
   }
 
-  /** Status on a fresh connection: used on its own and to re-check after an unknown result. */
+  /** Status on a connection of its own: used alone and to re-check after an unknown result. */
   async function checkFresh(): Promise<DeviceHealth> {
-    let connection: PrinterConnection;
+    let acquired: { connection: PrinterConnection; kept: boolean };
     try {
-      connection = await connect();
+      acquired = await acquire();
     } catch {
       return record({ kind: 'unreachable' });
     }
     try {
-      return record(await check(connection));
+      return record(await check(acquired.connection));
     } finally {
-      connection.destroy();
+      if (!acquired.kept) acquired.connection.destroy();
     }
   }
 
@@ -97,12 +158,13 @@ export function createNetworkPrinter(options: NetworkPrinterOptions): NetworkPri
   }
 
   async function runJob(job: Buffer): Promise<PrintOutcome> {
-    let connection: PrinterConnection;
+    let acquired: { connection: PrinterConnection; kept: boolean };
     try {
-      connection = await connect();
+      acquired = await acquire();
     } catch {
       return { state: 'failed', reason: 'unreachable', warning: null, health: record({ kind: 'unreachable' }) };
     }
+    const connection = acquired.connection;
     try {
       const checked = await check(connection);
       const before = record(checked);
@@ -131,9 +193,14 @@ export function createNetworkPrinter(options: NetworkPrinterOptions): NetworkPri
       }
       return { state: 'printed', reason: null, warning, health: before };
     } finally {
-      connection.destroy();
+      if (!acquired.kept) connection.destroy();
     }
   }
+
+  const printJob = (job: Buffer): Promise<PrintOutcome> => {
+    lastJob = job;
+    return queue.run(() => runJob(job));
+  };
 
   return {
     print(receipt) {
@@ -141,10 +208,15 @@ export function createNetworkPrinter(options: NetworkPrinterOptions): NetworkPri
       if (problems.length > 0) {
         return Promise.resolve({ state: 'failed', reason: 'invalid-receipt', warning: null, health });
       }
-      return queue.run(() => runJob(layoutReceiptEscPos(receipt, profile)));
+      return printJob(layoutReceiptEscPos(receipt, profile));
     },
-    printBytes(job) {
-      return queue.run(() => runJob(job));
+    printBytes: printJob,
+    reprintLast() {
+      if (lastJob === null) return Promise.resolve({ state: 'failed', reason: 'nothing-to-reprint', warning: null, health });
+      return printJob(lastJob);
+    },
+    forgetLast() {
+      lastJob = null;
     },
     status() {
       return queue.run(checkFresh);
@@ -152,8 +224,19 @@ export function createNetworkPrinter(options: NetworkPrinterOptions): NetworkPri
     lastHealth() {
       return health;
     },
-    close() {
-      return queue.close();
+    watch(listener) {
+      listeners.add(listener);
+      watcher.start();
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) watcher.stop();
+      };
+    },
+    async close() {
+      listeners.clear();
+      watcher.stop();
+      await queue.close();
+      watcher.dispose();
     },
   };
 }

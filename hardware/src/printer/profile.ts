@@ -108,6 +108,14 @@ export function resolveProfile(overrides: ProfileOverrides = {}, base = DEFAULT_
   return profile;
 }
 
+/** Dots across the printable width for each column count (hardware.md "Receipt widths"). */
+export const PRINTABLE_DOTS: Readonly<Record<PrinterColumns, number>> = { 48: 576, 42: 512, 32: 384 };
+
+/** Dots per printed line across the paper: 576 for 80 mm at 203 dpi. */
+export function printableDots(profile: Pick<PrinterProfile, 'columns'>): number {
+  return PRINTABLE_DOTS[profile.columns];
+}
+
 /** The completion-ack deadline of a job of `jobBytes` bytes. */
 export function ackDeadlineMs(deadlines: PrinterDeadlines, jobBytes: number): number {
   return Math.round(deadlines.ackBaseMs + (jobBytes / 1024) * deadlines.ackPerKiBMs);

@@ -156,6 +156,12 @@ export function canPrint(flags: PrinterFlags): boolean {
   return reason === null || reason === 'paper-near-end';
 }
 
+/** The printer's condition for a `DeviceHealthTracker`: from its flags, or `'unreachable'`. */
+export function printerCondition(flags: PrinterFlags | 'unreachable'): { state: DeviceState; reason: PrinterReason | null } {
+  const reason = flags === 'unreachable' ? 'unreachable' : printerReason(flags);
+  return { state: stateOf(reason), reason };
+}
+
 function stateOf(reason: PrinterReason | null): DeviceState {
   if (reason === null) return 'ok';
   if (reason === 'paper-near-end') return 'warning';
@@ -200,5 +206,21 @@ export function parseAutomaticStatus(bytes: Uint8Array): AutomaticStatus {
     coverOpen: bit(first, 5),
     paperNearEnd: (third & 0x03) !== 0,
     paperEnd: (third & 0x0c) !== 0,
+  };
+}
+
+/** Printer flags from an automatic status block: byte 1 offline/cover, byte 2 errors, byte 3 paper. */
+export function flagsFromAutomaticStatus(bytes: Uint8Array): PrinterFlags {
+  const parsed = parseAutomaticStatus(bytes);
+  const errors = bytes[1] ?? 0;
+  return {
+    offline: parsed.offline,
+    coverOpen: parsed.coverOpen,
+    paperEnd: parsed.paperEnd,
+    paperNearEnd: parsed.paperNearEnd,
+    error: (errors & 0b0110_1100) !== 0,
+    cutterError: bit(errors, 3),
+    unrecoverableError: bit(errors, 5),
+    autoRecoverableError: bit(errors, 6),
   };
 }

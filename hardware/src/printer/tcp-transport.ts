@@ -1,4 +1,7 @@
 import { connect, type Socket } from 'node:net';
+import { ReplyBuffer, TransportError, type PrinterConnection, type ReplyMatcher } from './reply-buffer.js';
+
+export { TransportError, type PrinterConnection, type ReplyMatcher, type TransportErrorCode } from './reply-buffer.js';
 
 /**
  * A TCP connection to a network printer (port 9100) where every operation has a deadline.
@@ -6,29 +9,6 @@ import { connect, type Socket } from 'node:net';
  * this one never does. After any failure the connection is destroyed: a late reply could
  * otherwise be read as the answer to the next question.
  */
-
-export type TransportErrorCode = 'connect-failed' | 'connect-timeout' | 'write-timeout' | 'reply-timeout' | 'closed';
-
-export class TransportError extends Error {
-  constructor(
-    readonly code: TransportErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'TransportError';
-  }
-}
-
-/** Looks for an answer in the bytes received so far: the value and how many bytes it used. */
-export type ReplyMatcher<T> = (received: Buffer) => { value: T; consumed: number } | null;
-
-export interface PrinterConnection {
-  write(bytes: Buffer, deadlineMs: number): Promise<void>;
-  read<T>(match: ReplyMatcher<T>, deadlineMs: number): Promise<T>;
-  /** Bytes received and not yet consumed by a `read`. */
-  pending(): Buffer;
-  destroy(): void;
-}
 
 export function openPrinterConnection(host: string, port: number, deadlineMs: number): Promise<PrinterConnection> {
   return new Promise((resolve, reject) => {
@@ -52,33 +32,37 @@ export function openPrinterConnection(host: string, port: number, deadlineMs: nu
 }
 
 class SocketConnection implements PrinterConnection {
-  private received = Buffer.alloc(0);
-  private closedReason: string | null = null;
-  private wake: (() => void) | null = null;
+  private readonly replies: ReplyBuffer;
 
   constructor(
     private readonly socket: Socket,
     private readonly address: string,
   ) {
-    socket.on('data', (chunk: Buffer) => {
-      this.received = Buffer.concat([this.received, chunk]);
-      this.wake?.();
-    });
-    const onEnd = (why: string) => () => {
-      this.closedReason ??= why;
-      this.wake?.();
-    };
-    socket.on('end', onEnd('the printer closed the connection'));
-    socket.on('close', onEnd('the connection closed'));
-    socket.on('error', (error: NodeJS.ErrnoException) => onEnd(`connection error ${error.code ?? error.message}`)());
+    this.replies = new ReplyBuffer(address, () => this.destroy());
+    socket.on('data', (chunk: Buffer) => this.replies.push(chunk));
+    socket.on('end', () => this.replies.close('the printer closed the connection'));
+    socket.on('close', () => this.replies.close('the connection closed'));
+    socket.on('error', (error: NodeJS.ErrnoException) => this.replies.close(`connection error ${error.code ?? error.message}`));
+  }
+
+  get closed(): boolean {
+    return this.replies.closed;
   }
 
   pending(): Buffer {
-    return this.received;
+    return this.replies.pending();
+  }
+
+  onAutomaticStatus(listener: (block: Buffer) => void): void {
+    this.replies.onAutomaticStatus(listener);
+  }
+
+  onClose(listener: (reason: string) => void): void {
+    this.replies.onClose(listener);
   }
 
   write(bytes: Buffer, deadlineMs: number): Promise<void> {
-    if (this.closedReason !== null) return Promise.reject(this.closedError());
+    if (this.replies.closed) return Promise.reject(this.replies.closedError());
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.destroy();
@@ -93,38 +77,11 @@ class SocketConnection implements PrinterConnection {
   }
 
   read<T>(match: ReplyMatcher<T>, deadlineMs: number): Promise<T> {
-    return new Promise((resolve, reject) => {
-      const finish = (): void => {
-        clearTimeout(timer);
-        this.wake = null;
-      };
-      const attempt = (): void => {
-        const found = match(this.received);
-        if (found !== null) {
-          this.received = this.received.subarray(found.consumed);
-          finish();
-          resolve(found.value);
-        } else if (this.closedReason !== null) {
-          finish();
-          reject(this.closedError());
-        }
-      };
-      const timer = setTimeout(() => {
-        finish();
-        this.destroy();
-        reject(new TransportError('reply-timeout', `no reply from ${this.address} within ${deadlineMs} ms`));
-      }, deadlineMs);
-      this.wake = attempt;
-      attempt();
-    });
+    return this.replies.read(match, deadlineMs);
   }
 
   destroy(): void {
-    this.closedReason ??= 'the connection was closed by us';
+    this.replies.close('the connection was closed by us');
     this.socket.destroy();
-  }
-
-  private closedError(): TransportError {
-    return new TransportError('closed', `${this.address}: ${this.closedReason ?? 'closed'}`);
   }
 }

@@ -1,17 +1,20 @@
 import { startPrinterEmulator, DEFAULT_EMULATOR_HOST, DEFAULT_EMULATOR_HTTP_PORT, DEFAULT_EMULATOR_PORT } from './printer-emulator.js';
+import { runScanner, SCANNER_USAGE } from './scanner-cli.js';
 
 /**
  * Simulators from the command line.
  *   printer [--port 9100] [--http-port 9180] [--host 127.0.0.1]
  *   printer-state [--http-port 9180] [--host 127.0.0.1] paper=end|near-end|ok cover=open|closed
- *                 offline=true|false cutter=error|ok fault=none|never-read|close-without-reply|reply-late|drop-mid-job
+ *                 offline=true|false cutter=error|ok fault=none|never-read|close-without-reply|reply-late|drop-mid-job|refuse-second-connection
  *                 fault-stage=connect|job delay-ms=N
+ *   scanner [--link /tmp/ttyScanner] [--type TEXT] [--suffix crlf|cr|lf|none] [--aim]
  */
 
 const USAGE = `usage:
   sim printer [--port ${DEFAULT_EMULATOR_PORT}] [--http-port ${DEFAULT_EMULATOR_HTTP_PORT}] [--host ${DEFAULT_EMULATOR_HOST}]
   sim printer-state [--http-port ${DEFAULT_EMULATOR_HTTP_PORT}] [--host ${DEFAULT_EMULATOR_HOST}] paper=end|near-end|ok cover=open|closed offline=true|false
-                    cutter=error|ok fault=none|never-read|close-without-reply|reply-late|drop-mid-job fault-stage=connect|job delay-ms=N`;
+                    cutter=error|ok fault=none|never-read|close-without-reply|reply-late|drop-mid-job|refuse-second-connection fault-stage=connect|job delay-ms=N
+  ${SCANNER_USAGE}`;
 
 class UsageError extends Error {}
 
@@ -132,6 +135,7 @@ async function runPrinterState(parsed: Parsed): Promise<void> {
 
 async function main(argv: readonly string[]): Promise<void> {
   const [command, ...rest] = argv;
+  if (command === 'scanner') return runScanner(rest);
   const parsed = parseArgs(rest);
   if (command === 'printer') return runPrinter(parsed);
   if (command === 'printer-state') return runPrinterState(parsed);

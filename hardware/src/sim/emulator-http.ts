@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { PrinterEmulator } from './printer-emulator.js';
 import { StatePatchError } from './emulator-state.js';
 import { renderReceiptsPage } from './emulator-page.js';
+import { renderPaperPng } from './printer-png.js';
+import type { EmulatedReceipt } from './receipt-store.js';
 
 /**
  * The emulator's inspection side (loopback HTTP): list and read receipts, clear them, change
@@ -16,7 +18,20 @@ export interface EmulatorHttp {
   close(): Promise<void>;
 }
 
-type EmulatorView = Pick<PrinterEmulator, 'receipts' | 'receipt' | 'clearReceipts' | 'state' | 'setState' | 'stats'>;
+type EmulatorView = Pick<PrinterEmulator, 'receipts' | 'receipt' | 'clearReceipts' | 'state' | 'setState' | 'stats' | 'profile'>;
+
+/** Where a receipt's picture is served. */
+export const receiptPngPath = (id: string): string => `/receipts/${encodeURIComponent(id)}.png`;
+
+/** A receipt as JSON: image dots are left out (they are in the PNG), the PNG's URL is added. */
+function receiptJson(receipt: EmulatedReceipt): unknown {
+  const lines = receipt.lines.map((line) => {
+    if (line.kind !== 'image' || line.raster === undefined) return line;
+    const { raster, ...rest } = line;
+    return { ...rest, widthDots: raster.widthBytes * 8 * raster.scaleX, heightDots: raster.height * raster.scaleY };
+  });
+  return { ...receipt, time: receipt.receivedAt, lines, pngUrl: receiptPngPath(receipt.id) };
+}
 
 class HttpError extends Error {
   constructor(
@@ -63,19 +78,28 @@ async function route(emulator: EmulatorView, req: IncomingMessage, res: ServerRe
   const method = req.method ?? 'GET';
   if (path === '/' && method === 'GET') {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(renderReceiptsPage(emulator.receipts(), emulator.state()));
+    res.end(renderReceiptsPage(emulator.receipts(), emulator.state(), receiptPngPath));
     return;
   }
-  if (path === '/receipts' && method === 'GET') return sendJson(res, 200, emulator.receipts());
+  if (path === '/receipts' && method === 'GET') return sendJson(res, 200, emulator.receipts().map(receiptJson));
   if (path === '/receipts' && method === 'DELETE') {
     emulator.clearReceipts();
     return sendJson(res, 200, { cleared: true });
+  }
+  const picture = /^\/receipts\/([^/]+)\.png$/.exec(path);
+  if (picture && method === 'GET') {
+    const receipt = emulator.receipt(decodeURIComponent(picture[1] ?? ''));
+    if (!receipt) throw new HttpError(404, 'not-found', 'no receipt with that id');
+    const png = renderPaperPng(receipt.lines, emulator.profile);
+    res.writeHead(200, { 'content-type': 'image/png', 'content-length': png.length, 'cache-control': 'no-store' });
+    res.end(png);
+    return;
   }
   const one = /^\/receipts\/([^/]+)$/.exec(path);
   if (one && method === 'GET') {
     const receipt = emulator.receipt(decodeURIComponent(one[1] ?? ''));
     if (!receipt) throw new HttpError(404, 'not-found', 'no receipt with that id');
-    return sendJson(res, 200, receipt);
+    return sendJson(res, 200, receiptJson(receipt));
   }
   if (path === '/state' && method === 'GET') return sendJson(res, 200, emulator.state());
   if (path === '/state' && method === 'POST') {

@@ -32,20 +32,31 @@ function renderLine(line: PaperLine): string {
   }
 }
 
-function renderReceipt(receipt: EmulatedReceipt): string {
+function renderReceipt(receipt: EmulatedReceipt, pngPath: ((id: string) => string) | null): string {
   const cut = receipt.cut ? '<div class="cut">- - - - - cut - - - - -</div>' : '<div class="torn">(no cut: job interrupted)</div>';
-  return `<section class="receipt"><header>#${escapeHtml(receipt.id)} ${escapeHtml(receipt.receivedAt)}</header>${receipt.lines.map(renderLine).join('')}${cut}</section>`;
+  // The PNG is what the paper looks like; the decoded text stays below it for searching and copying.
+  const picture =
+    pngPath === null
+      ? ''
+      : `<img class="paper" src="${escapeHtml(pngPath(receipt.id))}" alt="receipt ${escapeHtml(receipt.id)} as printed">`;
+  const text = `<details${pngPath === null ? ' open' : ''}><summary>decoded text</summary>${receipt.lines.map(renderLine).join('')}</details>`;
+  return `<section class="receipt"><header>#${escapeHtml(receipt.id)} ${escapeHtml(receipt.receivedAt)}</header>${picture}${text}${cut}</section>`;
 }
 
-export function renderReceiptsPage(receipts: readonly EmulatedReceipt[], state: EmulatorState): string {
+export function renderReceiptsPage(
+  receipts: readonly EmulatedReceipt[],
+  state: EmulatorState,
+  pngPath: ((id: string) => string) | null = null,
+): string {
   const stateText = escapeHtml(JSON.stringify(state));
-  const body = receipts.length === 0 ? '<p>No receipts yet.</p>' : [...receipts].reverse().map(renderReceipt).join('');
+  const body = receipts.length === 0 ? '<p>No receipts yet.</p>' : [...receipts].reverse().map((r) => renderReceipt(r, pngPath)).join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="${PAGE_REFRESH_SECONDS}">
 <title>ESC/POS printer emulator</title>
 <style>
 body{font-family:sans-serif;background:#ddd;margin:1em}
-.receipt{background:#fff;width:48ch;padding:1em;margin:1em auto;font-family:monospace;white-space:pre-wrap;box-shadow:0 1px 4px #888}
+.paper{display:block;width:100%;image-rendering:pixelated;border-bottom:1px dashed #bbb}
+.receipt{background:#fff;width:576px;padding:1em;margin:1em auto;font-family:monospace;white-space:pre-wrap;box-shadow:0 1px 4px #888}
 .receipt header{color:#888;font-size:.8em;margin-bottom:.5em}
 .symbol{border:1px dashed #444;margin:.3em 0;padding:.3em;word-break:break-all;text-align:center}
 .cut{color:#888;text-align:center;margin-top:.5em}.torn{color:#b00;text-align:center}

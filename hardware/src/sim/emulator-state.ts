@@ -3,7 +3,15 @@
  * queries from that (bit layouts of hardware.md), and validation of state changes from outside.
  */
 
-export const FAULT_MODES = ['none', 'never-read', 'close-without-reply', 'reply-late', 'drop-mid-job'] as const;
+export const FAULT_MODES = [
+  'none',
+  'never-read',
+  'close-without-reply',
+  'reply-late',
+  'drop-mid-job',
+  /** While one connection is open, every other one is reset at once (the stage does not matter). */
+  'refuse-second-connection',
+] as const;
 export type FaultMode = (typeof FAULT_MODES)[number];
 
 /**

@@ -1,3 +1,13 @@
+/** A raster bit image as sent: rows of `widthBytes` bytes, top bit leftmost, 1 = black. */
+export interface RasterImage {
+  readonly widthBytes: number;
+  readonly height: number;
+  /** Dot scaling of `GS v 0` modes 1-3 (double width and/or height). */
+  readonly scaleX: number;
+  readonly scaleY: number;
+  readonly data: Buffer;
+}
+
 /** The commands the emulator's parser recognises, in the order they arrive on the wire. */
 export type EscPosCommand =
   | { readonly kind: 'text'; readonly bytes: Buffer }
@@ -16,7 +26,8 @@ export type EscPosCommand =
   /** `GS ( k` for a QR code (cn 49): fn 65 model, 67 module size, 69 error level, 80 store, 81 print. */
   | { readonly kind: 'qr'; readonly fn: number; readonly data: Buffer }
   | { readonly kind: 'barcode'; readonly type: number; readonly data: Buffer }
-  | { readonly kind: 'raster'; readonly command: string; readonly payloadBytes: number }
+  /** A bit image; `image` is set for the kinds the emulator draws (`GS v 0`, `GS ( L` fn 112). */
+  | { readonly kind: 'raster'; readonly command: string; readonly payloadBytes: number; readonly image?: RasterImage }
   /** `DLE EOT n`: answered at once, whatever the printer is doing. */
   | { readonly kind: 'realtime-status'; readonly n: number }
   /** `GS ( H` fn 48: answer `37 22 id 00` once everything before it is printed. */

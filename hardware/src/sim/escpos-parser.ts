@@ -1,5 +1,9 @@
 import type { EscPosCommand } from './escpos-commands.js';
 import { ESC_FIXED_IGNORED, FS_FIXED_IGNORED, GS_FIXED_IGNORED } from './escpos-lengths.js';
+import { ignored, PARSER_LIMITS, u16, type Parse } from './escpos-steps.js';
+import { parseGsParen } from './escpos-gs-paren.js';
+
+export { PARSER_LIMITS } from './escpos-steps.js';
 
 /**
  * A streaming ESC/POS parser: bytes in, commands out, across any split of the TCP stream. Payloads
@@ -15,27 +19,6 @@ const FS = 0x1c;
 const LF = 0x0a;
 const CR = 0x0d;
 const HT = 0x09;
-
-/** A parsed command, how many bytes it used now, and how many payload bytes follow to skip. */
-interface Step {
-  readonly command: EscPosCommand;
-  readonly consumed: number;
-  readonly skip?: number;
-}
-/** null: not enough bytes yet. */
-type Parse = Step | null;
-
-/** Limits that stop a malformed stream from holding the parser forever. */
-export const PARSER_LIMITS = {
-  /** A `GS k` type 0-6 barcode longer than this without its NUL is treated as garbage. */
-  maxNulTerminatedBarcode: 255,
-  /** `ESC D` holds at most 32 tab stops and a NUL. */
-  maxTabStops: 33,
-} as const;
-
-const ignored = (name: string, consumed: number, skip = 0): Step => ({ command: { kind: 'ignored', name }, consumed, skip });
-
-const u16 = (b: Buffer, i: number): number => (b[i] ?? 0) + (b[i + 1] ?? 0) * 256;
 
 function parseEsc(b: Buffer, i: number): Parse {
   const have = b.length - i;
@@ -95,38 +78,6 @@ function parseEsc(b: Buffer, i: number): Parse {
   }
 }
 
-/** GS ( X pL pH fn ...: the family with a 2-byte length. */
-function parseGsParen(b: Buffer, i: number): Parse {
-  if (b.length - i < 5) return null;
-  const family = b[i + 2] ?? 0;
-  const length = u16(b, i + 3);
-  if (family === 0x6b) {
-    // GS ( k pL pH cn fn [m] data: 2-D symbols; only QR (cn 49) is kept, others are skipped.
-    const cn = b[i + 5];
-    if (cn === undefined) return null;
-    if (cn !== 0x31) return ignored(`GS ( k cn ${cn}`, 5, length);
-    if (b.length - i < 5 + length) return null;
-    const fn = b[i + 6] ?? 0;
-    // fn 80 (store) carries m = 48 before the data; the other settings carry their one value.
-    const data = fn === 0x50 ? b.subarray(i + 8, i + 5 + length) : b.subarray(i + 7, i + 5 + length);
-    return { command: { kind: 'qr', fn, data: Buffer.from(data) }, consumed: 5 + length };
-  }
-  if (family === 0x48) {
-    if (b.length - i < 5 + length) return null;
-    if (length === 6 && b[i + 5] === 0x30 && b[i + 6] === 0x30) {
-      return { command: { kind: 'completion-request', jobId: Buffer.from(b.subarray(i + 7, i + 11)) }, consumed: 11 };
-    }
-    return ignored('GS ( H', 5 + length);
-  }
-  if (family === 0x4c) {
-    // GS ( L pL pH m fn ...: fn 112 stores raster graphics; the other functions are settings.
-    if (b.length - i < 7) return null;
-    if (b[i + 6] !== 0x70) return ignored('GS ( L', 5, length);
-    return { command: { kind: 'raster', command: 'GS ( L', payloadBytes: length }, consumed: 5, skip: length };
-  }
-  return ignored(`GS ( ${String.fromCharCode(family)}`, 5, length);
-}
-
 function parseGs(b: Buffer, i: number): Parse {
   const have = b.length - i;
   const c = b[i + 1];
@@ -158,8 +109,17 @@ function parseGs(b: Buffer, i: number): Parse {
     case 0x76: {
       // GS v 0 m xL xH yL yH d...: raster bit image of (x bytes) * (y dots).
       if (have < 8) return null;
-      const payload = u16(b, i + 4) * u16(b, i + 6);
-      return { command: { kind: 'raster', command: 'GS v 0', payloadBytes: payload }, consumed: 8, skip: payload };
+      const widthBytes = u16(b, i + 4);
+      const height = u16(b, i + 6);
+      const payload = widthBytes * height;
+      if (payload > PARSER_LIMITS.maxDrawnRasterBytes) {
+        return { command: { kind: 'raster', command: 'GS v 0', payloadBytes: payload }, consumed: 8, skip: payload };
+      }
+      if (have < 8 + payload) return null;
+      // m: bit 0 doubles the width, bit 1 the height (modes 1/49, 2/50, 3/51).
+      const m = (b[i + 3] ?? 0) & 0x03;
+      const image = { widthBytes, height, scaleX: m & 1 ? 2 : 1, scaleY: m & 2 ? 2 : 1, data: Buffer.from(b.subarray(i + 8, i + 8 + payload)) };
+      return { command: { kind: 'raster', command: 'GS v 0', payloadBytes: payload, image }, consumed: 8 + payload };
     }
     case 0x51: {
       // GS Q 0 m xL xH yL yH d...: variable-size raster image.

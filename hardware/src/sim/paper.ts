@@ -1,5 +1,5 @@
 import { codePageForEscT, decodeByte, POWER_ON_CODE_PAGE, type CodePageName } from '../printer/code-pages.js';
-import type { EscPosCommand } from './escpos-commands.js';
+import type { EscPosCommand, RasterImage } from './escpos-commands.js';
 
 /**
  * The emulated print head and paper: applies printing commands and collects what would come out,
@@ -15,9 +15,22 @@ export type PaperLine =
       readonly widthMultiplier: number;
       readonly heightMultiplier: number;
     }
-  | { readonly kind: 'qr'; readonly payload: string; readonly moduleSize: number; readonly errorLevel: string }
-  | { readonly kind: 'barcode'; readonly type: number; readonly data: string }
-  | { readonly kind: 'image'; readonly command: string; readonly bytes: number };
+  | {
+      readonly kind: 'qr';
+      readonly payload: string;
+      readonly moduleSize: number;
+      readonly errorLevel: string;
+      readonly align: 'left' | 'center' | 'right';
+    }
+  | { readonly kind: 'barcode'; readonly type: number; readonly data: string; readonly align: 'left' | 'center' | 'right' }
+  | {
+      readonly kind: 'image';
+      readonly command: string;
+      readonly bytes: number;
+      readonly align: 'left' | 'center' | 'right';
+      /** The dots, for the images the emulator draws; absent for the ones it only skips. */
+      readonly raster?: RasterImage;
+    };
 
 export interface PaperContent {
   readonly lines: PaperLine[];
@@ -106,11 +119,17 @@ export class Paper {
         return null;
       case 'barcode':
         this.endLineIfAny();
-        this.lines.push({ kind: 'barcode', type: command.type, data: bytesAsText(command.data) });
+        this.lines.push({ kind: 'barcode', type: command.type, data: bytesAsText(command.data), align: this.modes.align });
         return null;
       case 'raster':
         this.endLineIfAny();
-        this.lines.push({ kind: 'image', command: command.command, bytes: command.payloadBytes });
+        this.lines.push({
+          kind: 'image',
+          command: command.command,
+          bytes: command.payloadBytes,
+          align: this.modes.align,
+          ...(command.image ? { raster: command.image } : {}),
+        });
         return null;
       case 'cut':
         return this.cut();
@@ -145,7 +164,7 @@ export class Paper {
     else if (fn === 0x51 && this.qr.stored !== null) {
       this.endLineIfAny();
       const payload = bytesAsText(this.qr.stored);
-      this.lines.push({ kind: 'qr', payload, moduleSize: this.qr.moduleSize, errorLevel: this.qr.errorLevel });
+      this.lines.push({ kind: 'qr', payload, moduleSize: this.qr.moduleSize, errorLevel: this.qr.errorLevel, align: this.modes.align });
       this.qrPayloads.push(payload);
     }
   }

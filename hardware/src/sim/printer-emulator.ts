@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type Server, type Socket } from 'node:net';
 import { completionReply } from '../printer/escpos-commands.js';
-import { DEFAULT_PRINTER_PROFILE, type PrinterProfile } from '../printer/profile.js';
+import { DEFAULT_PRINTER_PROFILE } from '../printer/profile.js';
 import { isRealTime, type EscPosCommand } from './escpos-commands.js';
 import { createEscPosParser, type EscPosParser } from './escpos-parser.js';
 import {
@@ -15,7 +15,11 @@ import {
 } from './emulator-state.js';
 import { startEmulatorHttp, type EmulatorHttp } from './emulator-http.js';
 import { Paper } from './paper.js';
+import { renderPaperPng } from './printer-png.js';
 import { ReceiptStore, type EmulatedReceipt } from './receipt-store.js';
+import type { EmulatorActivity, PrinterEmulator, PrinterEmulatorOptions } from './printer-emulator-types.js';
+
+export type { EmulatorActivity, EmulatorStats, PrinterEmulator, PrinterEmulatorOptions } from './printer-emulator-types.js';
 
 /**
  * An ESC/POS network printer on a TCP port: a real protocol peer, not a mock. It parses the byte
@@ -29,53 +33,6 @@ export const DEFAULT_EMULATOR_HTTP_PORT = 9180;
 export const DEFAULT_MAX_RECEIPTS = 500;
 /** Activity entries kept for tests and the HTTP side. */
 export const ACTIVITY_LOG_SIZE = 1_000;
-
-/** What happened on which connection, in order: lets tests check ordering without timing. */
-export interface EmulatorActivity {
-  readonly connection: number;
-  readonly event: 'connected' | 'status-query' | 'job-started' | 'ack-sent' | 'closed';
-}
-
-export interface PrinterEmulatorOptions {
-  readonly host?: string;
-  /** TCP port of the printer; 0 picks a free one. */
-  readonly port?: number;
-  /** HTTP port of the inspection side; 0 picks a free one, null starts none. */
-  readonly httpPort?: number | null;
-  readonly profile?: PrinterProfile;
-  readonly maxReceipts?: number;
-  readonly initialState?: EmulatorState;
-  readonly now?: () => Date;
-}
-
-export interface EmulatorStats {
-  readonly connections: number;
-  readonly activeConnections: number;
-  readonly maxConcurrentConnections: number;
-  readonly bytesReceived: number;
-  readonly unknownCommands: number;
-  readonly ignoredCommands: number;
-  /** Commands waiting for the printer to be able to print again. */
-  readonly heldCommands: number;
-}
-
-export interface PrinterEmulator {
-  readonly host: string;
-  readonly port: number;
-  /** null when started without the HTTP side. */
-  readonly httpPort: number | null;
-  readonly profile: PrinterProfile;
-  receipts(): EmulatedReceipt[];
-  receipt(id: string): EmulatedReceipt | undefined;
-  clearReceipts(): void;
-  state(): EmulatorState;
-  /** Validates and applies a (possibly untrusted) patch; throws StatePatchError when invalid. */
-  setState(patch: unknown): EmulatorState;
-  onReceipt(listener: (receipt: EmulatedReceipt) => void): () => void;
-  stats(): EmulatorStats;
-  activity(): EmulatorActivity[];
-  close(): Promise<void>;
-}
 
 interface Connection {
   readonly number: number;
@@ -104,7 +61,7 @@ export async function startPrinterEmulator(options: PrinterEmulatorOptions = {})
     activity.push({ connection: connection.number, event });
     if (activity.length > ACTIVITY_LOG_SIZE) activity = activity.slice(-ACTIVITY_LOG_SIZE);
   };
-  const stats = { connections: 0, maxConcurrentConnections: 0, bytesReceived: 0, unknownCommands: 0, ignoredCommands: 0 };
+  const stats = { connections: 0, refusedConnections: 0, maxConcurrentConnections: 0, bytesReceived: 0, unknownCommands: 0, ignoredCommands: 0 };
 
   const faultApplies = (connection: Connection): boolean =>
     state.fault.mode !== 'none' && (state.fault.stage === 'connect' || connection.jobStarted);
@@ -214,6 +171,13 @@ export async function startPrinterEmulator(options: PrinterEmulatorOptions = {})
   }
 
   function onConnection(socket: Socket): void {
+    if (state.fault.mode === 'refuse-second-connection' && connections.size > 0) {
+      // Like a single-session network printer: the busy port resets the newcomer.
+      stats.refusedConnections += 1;
+      socket.on('error', () => undefined);
+      socket.resetAndDestroy();
+      return;
+    }
     stats.connections += 1;
     const connection: Connection = {
       number: stats.connections,
@@ -258,6 +222,10 @@ export async function startPrinterEmulator(options: PrinterEmulatorOptions = {})
     profile,
     receipts: () => store.list(),
     receipt: (id) => store.get(id),
+    receiptPng(id) {
+      const receipt = store.get(id);
+      return receipt === undefined ? undefined : renderPaperPng(receipt.lines, profile);
+    },
     clearReceipts: () => store.clear(),
     state: () => state,
     setState(patch) {

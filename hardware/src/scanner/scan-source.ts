@@ -1,0 +1,71 @@
+import type { PayloadRejectReason, ScanPayload } from './payload.js';
+
+/** Where a scan came from: the three kinds of reader a kiosk may have. */
+export type ScanOrigin = 'serial' | 'keyboard-wedge' | 'camera';
+
+/**
+ * The one event every scanner emits. `payload` is already validated and classified: garbage,
+ * binary and over-long input never becomes a `scan`, it becomes a `rejected` with a reason.
+ */
+export interface ScanEvent {
+  readonly origin: ScanOrigin;
+  readonly payload: ScanPayload;
+  /** Milliseconds since the epoch (or the fake clock's time in tests). */
+  readonly at: number;
+}
+
+/** A read that was refused; it carries only the reason and length, never the bytes (could be personal). */
+export interface ScanRejection {
+  readonly origin: ScanOrigin;
+  readonly reason: PayloadRejectReason;
+  readonly length: number;
+  readonly at: number;
+}
+
+/** Connection state of a source, for device health (DevicesHealth.scanner). */
+export type ScanSourceState = 'starting' | 'connected' | 'disconnected' | 'stopped';
+
+export interface ScanSourceListeners {
+  readonly scan?: (event: ScanEvent) => void;
+  readonly rejected?: (rejection: ScanRejection) => void;
+  readonly state?: (state: ScanSourceState, reason: string | null) => void;
+}
+
+/** What the agent sees of any scanner: start it, listen, stop it. */
+export interface ScanSource {
+  readonly origin: ScanOrigin;
+  readonly state: ScanSourceState;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Adds listeners; returns a function that removes them. */
+  listen(listeners: ScanSourceListeners): () => void;
+}
+
+/** The listener bookkeeping every source shares. */
+export class ScanEmitter {
+  private readonly listeners = new Set<ScanSourceListeners>();
+  state: ScanSourceState = 'stopped';
+
+  constructor(readonly origin: ScanOrigin) {}
+
+  listen(listeners: ScanSourceListeners): () => void {
+    this.listeners.add(listeners);
+    return () => this.listeners.delete(listeners);
+  }
+
+  emitScan(payload: ScanPayload, at: number): void {
+    const event: ScanEvent = { origin: this.origin, payload, at };
+    for (const l of this.listeners) l.scan?.(event);
+  }
+
+  emitRejected(reason: PayloadRejectReason, length: number, at: number): void {
+    const rejection: ScanRejection = { origin: this.origin, reason, length, at };
+    for (const l of this.listeners) l.rejected?.(rejection);
+  }
+
+  setState(state: ScanSourceState, reason: string | null = null): void {
+    if (state === this.state) return;
+    this.state = state;
+    for (const l of this.listeners) l.state?.(state, reason);
+  }
+}
