@@ -62,6 +62,7 @@ export async function startAgent(config: AgentConfig, log: Log = createLog('agen
       fileRequest({ repository, sender, printer, municipality, kioskId: config.kioskId, sendWaitMs: config.outbox.sendWaitMs }, draft),
     'session.changed': async ({ active }) => {
       sessionActive = active;
+      if (!active) printer.forgetLast();
       return { active };
     },
     'devices.health': async () => ({

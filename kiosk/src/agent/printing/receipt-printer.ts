@@ -47,6 +47,8 @@ export function buildFilingReceipt(input: FilingReceiptInput): Receipt {
 export interface ReceiptPrinter {
   print(receipt: Receipt): Promise<ReceiptOutcome>;
   health(): Promise<DeviceHealth>;
+  /** Drops the receipt kept for "reprint last": the next citizen must not get the previous one's. */
+  forgetLast(): void;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,7 @@ export function openReceiptPrinter(target: { host: string; port: number } | null
     return {
       print: async () => ({ state: 'skipped', reason: 'no-printer', warning: null }),
       health: async () => ({ state: 'offline', reason: 'not-configured', since }),
+      forgetLast: () => {},
       close: async () => {},
     };
   }
@@ -67,6 +70,7 @@ export function openReceiptPrinter(target: { host: string; port: number } | null
       return { state: outcome.state, reason: outcome.reason, warning: outcome.warning };
     },
     health: () => printer.status(),
+    forgetLast: () => printer.forgetLast(),
     close: async () => {
       await printer.close();
     },
