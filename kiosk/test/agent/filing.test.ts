@@ -76,6 +76,15 @@ describe('filing at the kiosk', () => {
     expect(repository.figures().depth).toBe(1);
   });
 
+  it('prints an Arabic receipt: the text as a raster image, the reference and QR intact', async () => {
+    const result = await file({ ...newDraft(), locale: 'ar' });
+    expect(result.receipt).toMatchObject({ state: 'printed' });
+    const [receipt] = emulator.receipts();
+    expect(receipt?.text).toContain(result.reference);
+    expect(receipt?.qrPayloads).toEqual([result.statusUrl]);
+    expect(receipt?.text).not.toContain('?????'); // no run of unprintable characters on the paper
+  });
+
   it('paper nearly out: prints and raises the warning', async () => {
     emulator.setState({ paperNearEnd: true });
     const result = await file();

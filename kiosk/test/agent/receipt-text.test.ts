@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { canEncode } from '@kiosk/hardware';
 import { KIOSK_LOCALES } from '@kiosk/shared';
-import { RECEIPT_TEXT, printableLocale } from '../../src/agent/printing/receipt-text.js';
+import { RECEIPT_TEXT, usesCodePage } from '../../src/agent/printing/receipt-text.js';
 
 describe('receipt text', () => {
-  it('is printable on the PC858 code page in every language a receipt is printed in', () => {
-    for (const locale of KIOSK_LOCALES) {
-      const text = RECEIPT_TEXT[printableLocale(locale)];
+  it('is printable on the PC858 code page in every language printed as characters', () => {
+    for (const locale of KIOSK_LOCALES.filter(usesCodePage)) {
+      const text = RECEIPT_TEXT[locale];
       const all = [text.documentType, text.whatNext, text.privacyNotice, ...Object.values(text.labels)].join('');
       const unprintable = [...all].filter((c) => !canEncode('PC858_EURO', c));
       expect({ locale, unprintable }).toEqual({ locale, unprintable: [] });

@@ -1,6 +1,6 @@
 import { createNetworkPrinter, type Receipt } from '@kiosk/hardware';
 import type { DeviceHealth, KioskLocale, ReceiptOutcome } from '@kiosk/shared';
-import { RECEIPT_TEXT, printableLocale } from './receipt-text.js';
+import { RECEIPT_TEXT } from './receipt-text.js';
 
 /** Who the receipt is from: the municipality and office, as the hub's catalogue describes them. */
 export interface ReceiptIssuer {
@@ -22,7 +22,7 @@ export interface FilingReceiptInput {
 
 /** Builds the receipt model for a filed request. No personal data: only the reference and what next. */
 export function buildFilingReceipt(input: FilingReceiptInput): Receipt {
-  const locale = printableLocale(input.locale);
+  const locale = input.locale;
   const text = RECEIPT_TEXT[locale];
   return {
     issuer: input.issuer.name,

@@ -57,10 +57,9 @@ export const RECEIPT_TEXT: Readonly<Record<KioskLocale, ReceiptText>> = {
 };
 
 /**
- * The PC858 code page carries every Latin-script kiosk language but not Arabic. Until receipts can
- * be printed as raster images (hardware issue), an Arabic session gets its receipt in Spanish,
- * the municipality's language; the screen still shows everything in Arabic.
+ * Languages whose receipt text goes through the PC858 code page as characters; Arabic, which no
+ * receipt code page carries, is shaped and printed as a raster image by @kiosk/hardware.
  */
-export function printableLocale(locale: KioskLocale): KioskLocale {
-  return locale === 'ar' ? 'es' : locale;
+export function usesCodePage(locale: KioskLocale): boolean {
+  return locale !== 'ar';
 }
