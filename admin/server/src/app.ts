@@ -15,6 +15,10 @@ import { requireCsrfHeader } from './modules/auth/guard.js';
 import { caseRoutes } from './modules/cases/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { statusPageRoutes } from './modules/status-page/routes.js';
+import { appointmentRoutes } from './modules/appointments/routes.js';
+import { contentRoutes } from './modules/content/routes.js';
+import { workflowRoutes } from './modules/workflow/routes.js';
+import { notificationRoutes } from './modules/notifications/routes.js';
 import { Open311Errors, renderOpen311Error } from './open311/errors.js';
 import { OPEN311_PREFIX, open311Plugin } from './open311/routes.js';
 
@@ -77,6 +81,11 @@ export async function buildApp({ db, config, logger }: BuildAppOptions): Promise
     { prefix: '/api' },
   );
   await app.register(statusPageRoutes(db));
+  // Each module owns its paths and its own auth (public, kiosk credential or staff session).
+  await app.register(appointmentRoutes(db, config));
+  await app.register(contentRoutes(db, config));
+  await app.register(workflowRoutes(db, config));
+  await app.register(notificationRoutes(db, config));
   await app.register(consolePlugin(config.consoleDir));
   return app;
 }

@@ -1,6 +1,10 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial.js';
 import * as open311Complete from './0002-open311-complete.js';
+import * as appointments from './0003-appointments.js';
+import * as content from './0004-content.js';
+import * as staffWorkflow from './0005-staff-workflow.js';
+import * as notifications from './0006-notifications.js';
 
 /**
  * Every migration, in order, listed by hand: a static list survives bundling and never picks up
@@ -9,6 +13,10 @@ import * as open311Complete from './0002-open311-complete.js';
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-open311-complete': open311Complete,
+  '0003-appointments': appointments,
+  '0004-content': content,
+  '0005-staff-workflow': staffWorkflow,
+  '0006-notifications': notifications,
 };
 
 export const staticMigrationProvider: MigrationProvider = {
