@@ -13,6 +13,9 @@ const stack = await startStack({
   kioskPort: port('KIOSK_PORT', 5180),
   printerPort: port('PRINTER_PORT', 9100),
   printerHttpPort: port('PRINTER_HTTP_PORT', 9180),
+  // The hub logs every request at info level: right for operators, a flood in a demo terminal
+  // where the URLs and first-run credentials must stay readable. LOG_LEVEL=info brings them back.
+  env: { LOG_LEVEL: env.LOG_LEVEL ?? 'warn' },
 });
 
 console.log(`
