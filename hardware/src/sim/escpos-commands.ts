@@ -22,11 +22,13 @@ export type EscPosCommand =
   | { readonly kind: 'align'; readonly n: number }
   | { readonly kind: 'feed-lines'; readonly n: number }
   | { readonly kind: 'char-size'; readonly n: number }
+  /** `ESC $` (from the line start) and `ESC \\` (from here, signed) move the print position, in dots. */
+  | { readonly kind: 'position'; readonly from: 'line-start' | 'current'; readonly dots: number }
   | { readonly kind: 'cut'; readonly mode: number }
   /** `GS ( k` for a QR code (cn 49): fn 65 model, 67 module size, 69 error level, 80 store, 81 print. */
   | { readonly kind: 'qr'; readonly fn: number; readonly data: Buffer }
   | { readonly kind: 'barcode'; readonly type: number; readonly data: Buffer }
-  /** A bit image; `image` is set for the kinds the emulator draws (`GS v 0`, `GS ( L` fn 112). */
+  /** A bit image; `image` is set for the kinds the emulator draws (`GS v 0`, `GS ( L` / `GS 8 L` fn 112). */
   | { readonly kind: 'raster'; readonly command: string; readonly payloadBytes: number; readonly image?: RasterImage }
   /** `DLE EOT n`: answered at once, whatever the printer is doing. */
   | { readonly kind: 'realtime-status'; readonly n: number }

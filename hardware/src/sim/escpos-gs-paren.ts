@@ -23,26 +23,33 @@ export function parseGsParen(b: Buffer, i: number): Parse {
     }
     return ignored('GS ( H', 5 + length);
   }
-  if (family === 0x4c) {
-    // GS ( L pL pH m fn ...: fn 112 stores raster graphics; the other functions are settings.
-    if (b.length - i < 7) return null;
-    if (b[i + 6] !== 0x70) return ignored('GS ( L', 5, length);
-    // m fn a bx by c xL xH yL yH d...: monochrome (a 48), single colour plane, drawn; others skipped.
-    const headerBytes = 10;
-    if (length <= PARSER_LIMITS.maxDrawnRasterBytes && length > headerBytes) {
-      if (b.length - i < 5 + length) return null;
-      const widthDots = u16(b, i + 11);
-      const height = u16(b, i + 13);
-      const widthBytes = Math.ceil(widthDots / 8);
-      const data = b.subarray(i + 5 + headerBytes, i + 5 + length);
-      if (b[i + 7] === 0x30 && data.length === widthBytes * height) {
-        const scaleX = b[i + 8] === 2 ? 2 : 1;
-        const scaleY = b[i + 9] === 2 ? 2 : 1;
-        const image = { widthBytes, height, scaleX, scaleY, data: Buffer.from(data) };
-        return { command: { kind: 'raster', command: 'GS ( L', payloadBytes: length, image }, consumed: 5 + length };
-      }
-    }
-    return { command: { kind: 'raster', command: 'GS ( L', payloadBytes: length }, consumed: 5, skip: length };
-  }
+  if (family === 0x4c) return parseGraphics(b, i, 5, length, 'GS ( L');
   return ignored(`GS ( ${String.fromCharCode(family)}`, 5, length);
+}
+
+/**
+ * The graphics body shared by `GS ( L` (2-byte length) and `GS 8 L` (4-byte length), starting at
+ * `i + bodyAt`: m fn [a bx by c xL xH yL yH d...]. fn 112 stores raster graphics: monochrome
+ * (a 48) is kept to be drawn (and counts as printed at once: every sender follows it with fn 50,
+ * print); other functions are settings, skipped by their length.
+ */
+export function parseGraphics(b: Buffer, i: number, bodyAt: number, length: number, name: string): Parse {
+  const body = i + bodyAt;
+  if (b.length - body < 2) return null;
+  if (b[body + 1] !== 0x70) return ignored(name, bodyAt, length);
+  const headerBytes = 10;
+  if (length <= PARSER_LIMITS.maxDrawnRasterBytes && length > headerBytes) {
+    if (b.length - body < length) return null;
+    const widthDots = u16(b, body + 6);
+    const height = u16(b, body + 8);
+    const widthBytes = Math.ceil(widthDots / 8);
+    const data = b.subarray(body + headerBytes, body + length);
+    if (b[body + 2] === 0x30 && data.length === widthBytes * height) {
+      const scaleX = b[body + 3] === 2 ? 2 : 1;
+      const scaleY = b[body + 4] === 2 ? 2 : 1;
+      const image = { widthBytes, height, scaleX, scaleY, data: Buffer.from(data) };
+      return { command: { kind: 'raster', command: name, payloadBytes: length, image }, consumed: bodyAt + length };
+    }
+  }
+  return { command: { kind: 'raster', command: name, payloadBytes: length }, consumed: bodyAt, skip: length };
 }

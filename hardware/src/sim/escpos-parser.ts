@@ -1,7 +1,7 @@
 import type { EscPosCommand } from './escpos-commands.js';
 import { ESC_FIXED_IGNORED, FS_FIXED_IGNORED, GS_FIXED_IGNORED } from './escpos-lengths.js';
 import { ignored, PARSER_LIMITS, u16, type Parse } from './escpos-steps.js';
-import { parseGsParen } from './escpos-gs-paren.js';
+import { parseGraphics, parseGsParen } from './escpos-gs-paren.js';
 
 export { PARSER_LIMITS } from './escpos-steps.js';
 
@@ -41,6 +41,15 @@ function parseEsc(b: Buffer, i: number): Parse {
       return withArg({ kind: 'align', n: arg ?? 0 });
     case 0x64:
       return withArg({ kind: 'feed-lines', n: arg ?? 0 });
+    case 0x24:
+      // ESC $ nL nH: absolute print position; libraries that pad columns themselves use it.
+      return have < 4 ? null : { command: { kind: 'position', from: 'line-start', dots: u16(b, i + 2) }, consumed: 4 };
+    case 0x5c: {
+      // ESC \ nL nH: relative print position, a signed 16-bit count of dots.
+      if (have < 4) return null;
+      const raw = u16(b, i + 2);
+      return { command: { kind: 'position', from: 'current', dots: raw >= 0x8000 ? raw - 0x10000 : raw }, consumed: 4 };
+    }
     case 0x2a: {
       // ESC * m nL nH: bit image, one byte per column (8-dot modes) or three (24-dot modes).
       if (have < 5) return null;
@@ -128,10 +137,12 @@ function parseGs(b: Buffer, i: number): Parse {
       return { command: { kind: 'raster', command: 'GS Q 0', payloadBytes: payload }, consumed: 8, skip: payload };
     }
     case 0x38: {
-      // GS 8 L p1 p2 p3 p4 ...: graphics with a 4-byte length.
+      // GS 8 L p1 p2 p3 p4 m fn ...: GS ( L with a 4-byte length, for graphics over 64 KB (receiptline
+      // sends every QR code this way).
       if (have < 7) return null;
       const payload = (b[i + 3] ?? 0) + (b[i + 4] ?? 0) * 0x100 + (b[i + 5] ?? 0) * 0x10000 + (b[i + 6] ?? 0) * 0x1000000;
-      return { command: { kind: 'raster', command: 'GS 8 L', payloadBytes: payload }, consumed: 7, skip: payload };
+      if (arg !== 0x4c) return { command: { kind: 'raster', command: 'GS 8', payloadBytes: payload }, consumed: 7, skip: payload };
+      return parseGraphics(b, i, 7, payload, 'GS 8 L');
     }
     case 0x2a: {
       // GS * x y d...: downloaded bit image of x*y*8 bytes.

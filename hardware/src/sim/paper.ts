@@ -1,9 +1,14 @@
 import { codePageForEscT, decodeByte, POWER_ON_CODE_PAGE, type CodePageName } from '../printer/code-pages.js';
+import { GLYPH_WIDTH } from '../printer/bitmap-font.js';
 import type { EscPosCommand, RasterImage } from './escpos-commands.js';
 
 /**
  * The emulated print head and paper: applies printing commands and collects what would come out,
  * as decoded text lines and symbols. One receipt ends at a cut.
+ *
+ * A line has one style. It is the style of its first non-blank character, because libraries that
+ * centre text themselves send the padding before switching to bold or double size; the padding is
+ * then re-counted in cells of that style so the text keeps its place on the paper.
  */
 
 export type PaperLine =
@@ -65,6 +70,8 @@ export class Paper {
   private modes = powerOnModes();
   private lineText = '';
   private lineModes: Modes | null = null;
+  /** Print position on the current line, in dots (Font A cells are GLYPH_WIDTH dots wide). */
+  private lineDots = 0;
   private lines: PaperLine[] = [];
   private qrPayloads: string[] = [];
   private qr = { stored: null as Buffer | null, moduleSize: 3, errorLevel: 'L' as string };
@@ -75,12 +82,13 @@ export class Paper {
   apply(command: EscPosCommand): PaperContent | null {
     switch (command.kind) {
       case 'text':
-        this.lineModes ??= { ...this.modes };
-        for (const byte of command.bytes) this.lineText += decodeByte(this.modes.codePage, byte);
+        for (const byte of command.bytes) this.put(decodeByte(this.modes.codePage, byte));
         return null;
       case 'tab':
-        this.lineModes ??= { ...this.modes };
-        this.lineText += ' '.repeat(TAB_WIDTH - (this.lineText.length % TAB_WIDTH));
+        for (let i = TAB_WIDTH - (this.lineText.length % TAB_WIDTH); i > 0; i -= 1) this.put(' ');
+        return null;
+      case 'position':
+        this.moveTo(command.from === 'line-start' ? command.dots : this.lineDots + command.dots);
         return null;
       case 'line-feed':
         this.endLine();
@@ -169,6 +177,31 @@ export class Paper {
     }
   }
 
+  private cellDots(): number {
+    return GLYPH_WIDTH * this.modes.widthMultiplier;
+  }
+
+  private put(char: string): void {
+    if (this.lineModes === null) {
+      this.lineModes = { ...this.modes };
+    } else if (char !== ' ' && this.lineText.trim() === '' && !sameStyle(this.lineModes, this.modes)) {
+      this.lineText = ' '.repeat(Math.round(this.lineDots / this.cellDots()));
+      this.lineModes = { ...this.modes };
+    }
+    this.lineText += char;
+    this.lineDots += this.cellDots();
+  }
+
+  /**
+   * Moves right by printing blanks. Moving left would overprint, which a text line cannot show:
+   * the position is kept and the move ignored.
+   */
+  private moveTo(targetDots: number): void {
+    const blanks = Math.round((targetDots - this.lineDots) / this.cellDots());
+    for (let i = 0; i < blanks; i += 1) this.put(' ');
+    if (blanks > 0) this.lineDots = targetDots;
+  }
+
   private endLineIfAny(): void {
     if (this.lineText.length > 0) this.endLine();
   }
@@ -185,5 +218,10 @@ export class Paper {
     });
     this.lineText = '';
     this.lineModes = null;
+    this.lineDots = 0;
   }
+}
+
+function sameStyle(a: Modes, b: Modes): boolean {
+  return a.bold === b.bold && a.widthMultiplier === b.widthMultiplier && a.heightMultiplier === b.heightMultiplier && a.align === b.align;
 }
