@@ -9,3 +9,4 @@ export * from './protocol/version.js';
 export * from './protocol/kiosk-client.js';
 export * from './protocol/fleet.js';
 export * from './schemas/console.js';
+export * from './protocol/renderer-page.js';

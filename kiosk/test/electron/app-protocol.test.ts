@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { OUT_OF_SERVICE_PATH, outOfServicePage, resolveAppRequest } from '../../src/electron/policy/app-protocol.js';
 import { APP_ORIGIN, RENDERER_CSP, RENDERER_RESPONSE_HEADERS } from '../../src/electron/policy/app-origin.js';
-import { RENDERER_CSP as AGENT_RENDERER_CSP } from '../../src/agent/transport/static-server.js';
+import { RENDERER_CSP as AGENT_RENDERER_CSP } from '@kiosk/shared';
 
 const root = '/opt/kiosk/renderer';
 const get = (url: string, method = 'GET') => resolveAppRequest({ url, method }, root);
@@ -30,8 +30,11 @@ describe('the app:// scheme', () => {
     expect(page).toContain('lang="es"');
     expect(page).toContain('dir="rtl"');
   });
-  it('sends the same CSP as the agent’s server, as a response header', () => {
+  it('sends the shared renderer CSP (the agent’s server sends the same one), as a response header', () => {
     expect(RENDERER_CSP).toBe(AGENT_RENDERER_CSP);
+    expect(RENDERER_CSP).toMatch(/script-src 'self'(;|$)/);
+    expect(RENDERER_CSP).toContain("frame-ancestors 'none'");
+    expect(RENDERER_CSP).not.toMatch(/unsafe-eval|\*/);
     expect(RENDERER_RESPONSE_HEADERS['content-security-policy']).toBe(RENDERER_CSP);
     expect(RENDERER_RESPONSE_HEADERS['x-content-type-options']).toBe('nosniff');
   });

@@ -1,21 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.ico': 'image/x-icon',
-};
-
-/** The renderer may talk only to its own agent; no third-party origins, no framing. */
-export const RENDERER_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+import { RENDERER_CONTENT_TYPES, RENDERER_CSP } from '@kiosk/shared';
 
 /**
  * Serves the built renderer. index.html gets the per-boot token in place of %KIOSK_TOKEN%; any
@@ -49,7 +35,7 @@ export function createRendererServer(options: { rendererDir: string; token: stri
       try {
         let body: Buffer | string = await readFile(file);
         if (relative === 'index.html') body = body.toString('utf8').replaceAll('%KIOSK_TOKEN%', options.token);
-        response.writeHead(200, { ...headers, 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' });
+        response.writeHead(200, { ...headers, 'content-type': RENDERER_CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' });
         response.end(request.method === 'HEAD' ? undefined : body);
       } catch {
         const missingBuild = relative === 'index.html';

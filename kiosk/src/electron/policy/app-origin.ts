@@ -1,3 +1,5 @@
+import { RENDERER_CSP } from '@kiosk/shared';
+
 /**
  * The renderer's own origin. A custom standard, secure scheme (not file://): it has a real origin,
  * gets the CSP as a response header, and cannot read the rest of the disk.
@@ -6,9 +8,8 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'kiosk';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
-/** Copied from the agent's static server (the shell may not import agent code): keep them equal. */
-export const RENDERER_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+/** The same CSP as the agent's loopback server: one policy in @kiosk/shared. */
+export { RENDERER_CSP };
 
 export const RENDERER_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': RENDERER_CSP,

@@ -1,17 +1,7 @@
 import { extname, join, normalize, sep } from 'node:path';
+import { RENDERER_CONTENT_TYPES } from '@kiosk/shared';
 import { APP_HOST, APP_SCHEME } from './app-origin.js';
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.ico': 'image/x-icon',
-  '.wasm': 'application/wasm',
-};
 
 /** The shell's own page, served even when the renderer's files are missing or damaged. */
 export const OUT_OF_SERVICE_PATH = '/__shell/out-of-service.html';
@@ -44,7 +34,7 @@ export function resolveAppRequest(request: { url: string; method: string }, rend
   const root = normalize(rendererDir);
   const file = normalize(join(root, relative));
   if (!file.startsWith(root + sep) || relative.includes('\0')) return { kind: 'refused', status: 403 };
-  return { kind: 'file', path: file, contentType: CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' };
+  return { kind: 'file', path: file, contentType: RENDERER_CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' };
 }
 
 /**
