@@ -7,6 +7,7 @@ import { openAgentDatabase } from './store/database.js';
 import { RequestsRepository } from './store/requests-repository.js';
 import { HubClient } from './sync/hub-client.js';
 import { OutboxSender } from './outbox/sender.js';
+import { HeartbeatReporter } from './sync/heartbeat.js';
 import { openReceiptPrinter } from './printing/receipt-printer.js';
 import { CatalogService } from './handlers/catalog.js';
 import { fileRequest } from './handlers/filing.js';
@@ -14,6 +15,9 @@ import type { KioskHandlers } from './handlers/dispatch.js';
 import { createRendererServer } from './transport/static-server.js';
 import { attachWebSocketTransport } from './transport/websocket.js';
 import { createLog, type Log } from './log.js';
+
+/** Reported in heartbeats; bump with releases. */
+export const AGENT_VERSION = '0.1.0';
 
 export interface RunningAgent {
   readonly url: string;
@@ -65,11 +69,23 @@ export async function startAgent(config: AgentConfig, log: Log = createLog('agen
       if (!active) printer.forgetLast();
       return { active };
     },
-    'devices.health': async () => ({
-      printer: await printer.health(),
-      scanner: { state: 'offline', reason: 'not-configured', since: new Date(0).toISOString() },
-    }),
+    'devices.health': async () => ({ printer: await printer.health(), scanner: scannerHealth }),
   };
+
+  const scannerHealth = { state: 'offline' as const, reason: 'not-configured', since: new Date().toISOString() };
+  const heartbeats = new HeartbeatReporter(
+    async () => ({
+      sentAt: new Date().toISOString(),
+      versions: { agent: AGENT_VERSION, protocol: PROTOCOL_VERSION, content: null },
+      devices: { printer: await printer.health(), scanner: scannerHealth },
+      outbox: repository.figures(),
+      sessionActive,
+      shell: null,
+    }),
+    (heartbeat) => hub.sendHeartbeat(heartbeat),
+    config.heartbeatMs,
+    log,
+  );
 
   const token = randomBytes(24).toString('base64url');
   const server = createRendererServer({ rendererDir: config.rendererDir, token });
@@ -89,6 +105,7 @@ export async function startAgent(config: AgentConfig, log: Log = createLog('agen
   const url = `http://${config.host}:${port}`;
   origins = [url, `http://localhost:${port}`];
   sender.start();
+  heartbeats.start();
   // Warm the catalogue cache so the kiosk can serve it if the network drops later.
   void catalog.list(DEFAULT_LOCALE);
   log('agent ready', { url, kioskId: config.kioskId, hub: config.hub.url });
@@ -104,6 +121,7 @@ export async function startAgent(config: AgentConfig, log: Log = createLog('agen
     },
     async close() {
       sender.stop();
+      heartbeats.stop();
       await transport.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

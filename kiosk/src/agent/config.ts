@@ -24,6 +24,8 @@ export interface AgentConfig {
   /** 4-character reference issuer code assigned to this kiosk. */
   readonly issuer: string;
   readonly printer: { readonly host: string; readonly port: number } | null;
+  /** How often the kiosk reports its health to the hub (DESIGN.md section 6: 30-60 s). */
+  readonly heartbeatMs: number;
   readonly outbox: {
     /** Full-jitter backoff: sleep = random(0, min(capMs, baseMs * 2^attempt)) (platform.md). */
     readonly baseMs: number;
@@ -82,6 +84,7 @@ export function loadAgentConfig(env: NodeJS.ProcessEnv): AgentConfig {
     kioskId: env.KIOSK_ID ?? fileCredentials?.deviceId ?? 'kiosk',
     issuer: env.KIOSK_ISSUER ?? fileCredentials?.issuer ?? '',
     printer: env.PRINTER === 'none' ? null : { host: env.PRINTER_HOST ?? '127.0.0.1', port: printerPort },
+    heartbeatMs: intFrom(env.HEARTBEAT_MS, 30_000),
     outbox: {
       baseMs: intFrom(env.OUTBOX_BASE_MS, 2_000),
       capMs: intFrom(env.OUTBOX_CAP_MS, 300_000),

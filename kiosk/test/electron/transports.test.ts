@@ -37,6 +37,7 @@ beforeAll(async () => {
     kioskId: 'kiosk-test',
     issuer: ISSUER,
     printer: null,
+    heartbeatMs: 60_000,
     outbox: { baseMs: 60_000, capMs: 60_000, sendWaitMs: 200 },
   };
   agent = await startAgent(config, () => {});

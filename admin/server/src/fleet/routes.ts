@@ -5,6 +5,8 @@ import {
   CaseAcceptedSchema,
   CaseSubmissionSchema,
   CatalogSchema,
+  HeartbeatAnswerSchema,
+  HeartbeatSchema,
   IDEMPOTENCY_KEY_HEADER,
   LocaleSchema,
   PROTOCOL_VERSION,
@@ -21,6 +23,7 @@ import { authenticateDevice } from '../modules/devices/service.js';
 import type { AuthenticatedDevice } from '../modules/devices/service.js';
 import { requireTenant } from '../modules/tenants/service.js';
 import { submitKioskCase } from './submit-case.js';
+import { recordHeartbeat } from './heartbeat-repository.js';
 
 /** Keys are opaque to the hub; this only bounds what gets stored (a UUID is 36 characters). */
 export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{8,200}$/;
@@ -87,6 +90,19 @@ export function fleetPlugin(db: HubDb, publicBaseUrl: string | null): FastifyPlu
         // The stored bytes go out as they are (a string skips the serializer): a replay must be
         // indistinguishable from the first answer. Hence the untyped reply here.
         return (reply as FastifyReply).code(answer.statusCode).type('application/json; charset=utf-8').send(answer.body);
+      },
+    );
+
+    // Health report: the hub stamps its own receive time (never trusts the kiosk clock) and answers
+    // with it, so the kiosk can measure and report its skew.
+    typed.post(
+      relative(fleetRoutes.heartbeat.path),
+      { schema: { body: HeartbeatSchema, response: { 200: HeartbeatAnswerSchema, ...ERROR_RESPONSES } } },
+      async (request) => {
+        const device = deviceOf(request);
+        const receivedAt = new Date();
+        await recordHeartbeat(db, { deviceId: device.id, tenantId: device.tenantId, receivedAt, heartbeat: request.body });
+        return { serverTime: receivedAt.toISOString() };
       },
     );
 

@@ -2,11 +2,13 @@ import {
   CaseAcceptedSchema,
   CatalogSchema,
   FLEET_BASE_PATH,
+  HeartbeatAnswerSchema,
   IDEMPOTENCY_KEY_HEADER,
   PROTOCOL_VERSION,
   PROTOCOL_VERSION_HEADER,
   type Catalog,
   type CaseSubmission,
+  type Heartbeat,
   type KioskLocale,
 } from '@kiosk/shared';
 
@@ -72,6 +74,18 @@ export class HubClient {
       return { kind: 'retry', error: `hub answered ${response.status}: ${reason}`, retryAfterMs };
     }
     return { kind: 'refused', status: response.status, error: `hub refused (${response.status}): ${reason}` };
+  }
+
+  /** Sends a heartbeat; resolves with the hub's clock, throws when the hub did not take it. */
+  async sendHeartbeat(heartbeat: Heartbeat): Promise<{ serverTime: string }> {
+    const response = await fetch(`${this.options.baseUrl}${FLEET_BASE_PATH}/heartbeat`, {
+      method: 'POST',
+      headers: this.headers({ 'content-type': 'application/json' }),
+      body: JSON.stringify(heartbeat),
+      signal: AbortSignal.timeout(this.options.timeoutMs),
+    });
+    if (!response.ok) throw new Error(`heartbeat: hub answered ${response.status}`);
+    return HeartbeatAnswerSchema.parse(await response.json());
   }
 
   async fetchCatalog(locale: KioskLocale): Promise<Catalog> {

@@ -5,6 +5,7 @@ import * as appointments from './0003-appointments.js';
 import * as content from './0004-content.js';
 import * as staffWorkflow from './0005-staff-workflow.js';
 import * as notifications from './0006-notifications.js';
+import * as fleetHeartbeats from './0007-fleet-heartbeats.js';
 
 /**
  * Every migration, in order, listed by hand: a static list survives bundling and never picks up
@@ -17,6 +18,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004-content': content,
   '0005-staff-workflow': staffWorkflow,
   '0006-notifications': notifications,
+  '0007-fleet-heartbeats': fleetHeartbeats,
 };
 
 export const staticMigrationProvider: MigrationProvider = {

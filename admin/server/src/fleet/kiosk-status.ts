@@ -1,0 +1,60 @@
+import type { Heartbeat } from '@kiosk/shared';
+
+/** The fleet view's verdict on one kiosk (DESIGN.md section 6). */
+export type KioskStatus = 'online' | 'degraded' | 'unreachable' | 'offline';
+
+export interface KioskStatusPolicy {
+  /** How often kiosks are told to report. */
+  readonly heartbeatIntervalMs: number;
+  /** Unreachable after this many missed heartbeats. */
+  readonly missedForUnreachable: number;
+  /** Offline (an alert) after this long without a heartbeat. */
+  readonly offlineAfterMs: number;
+  /** An outbox this deep, or this old, is a backlog worth a visit. */
+  readonly backlogDepth: number;
+  readonly backlogAgeSeconds: number;
+  /** Clock skew past this breaks receipts' times: platform.md says alert at 2 minutes. */
+  readonly maxSkewMs: number;
+}
+
+export const DEFAULT_STATUS_POLICY: KioskStatusPolicy = {
+  heartbeatIntervalMs: 30_000,
+  missedForUnreachable: 3,
+  offlineAfterMs: 15 * 60_000,
+  backlogDepth: 20,
+  backlogAgeSeconds: 15 * 60,
+  maxSkewMs: 2 * 60_000,
+};
+
+export interface KioskStatusVerdict {
+  readonly status: KioskStatus;
+  /** Why, in machine words the console translates: `paper-low`, `printer-offline`, `outbox-backlog`... */
+  readonly reasons: readonly string[];
+}
+
+/**
+ * Pure: from the latest heartbeat (or none) and the time now, what a fleet operator should see.
+ * Reachability first (a silent kiosk's last report is stale), then device and sync problems.
+ */
+export function kioskStatus(
+  latest: { receivedAt: string; skewMs: number; heartbeat: Heartbeat } | undefined,
+  now: Date,
+  policy: KioskStatusPolicy = DEFAULT_STATUS_POLICY,
+): KioskStatusVerdict {
+  if (latest === undefined) return { status: 'offline', reasons: ['never-reported'] };
+  const silentMs = now.getTime() - Date.parse(latest.receivedAt);
+  if (silentMs >= policy.offlineAfterMs) return { status: 'offline', reasons: ['no-heartbeat'] };
+  if (silentMs >= policy.heartbeatIntervalMs * policy.missedForUnreachable) return { status: 'unreachable', reasons: ['missed-heartbeats'] };
+
+  const reasons: string[] = [];
+  const { printer, scanner } = latest.heartbeat.devices;
+  if (printer.state === 'offline' || printer.state === 'error') reasons.push(printer.reason === 'paper-end' ? 'paper-out' : 'printer-offline');
+  else if (printer.reason === 'paper-near-end') reasons.push('paper-low');
+  if (scanner.state === 'error') reasons.push('scanner-missing');
+  const { outbox } = latest.heartbeat;
+  if (outbox.depth >= policy.backlogDepth || (outbox.oldestAgeSeconds ?? 0) >= policy.backlogAgeSeconds) reasons.push('outbox-backlog');
+  if (outbox.dead > 0) reasons.push('dead-letters');
+  if (Math.abs(latest.skewMs) > policy.maxSkewMs) reasons.push('clock-skew');
+  if (latest.heartbeat.shell?.state === 'out-of-service') reasons.push('out-of-service');
+  return { status: reasons.length > 0 ? 'degraded' : 'online', reasons };
+}

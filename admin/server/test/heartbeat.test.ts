@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HeartbeatAnswerSchema, PROTOCOL_VERSION, type Heartbeat } from '@kiosk/shared';
+import { latestHeartbeat } from '../src/fleet/heartbeat-repository.js';
+import { DEFAULT_STATUS_POLICY, kioskStatus } from '../src/fleet/kiosk-status.js';
+import { DIALECTS, createTestHub } from './helpers/hub.js';
+import type { TestHub } from './helpers/hub.js';
+import { fleetHeaders } from './helpers/kiosk.js';
+
+const ok = { state: 'ok' as const, reason: null, since: '2026-11-28T09:00:00.000Z' };
+function heartbeat(overrides: Partial<Heartbeat> = {}): Heartbeat {
+  return {
+    sentAt: new Date().toISOString(),
+    versions: { agent: '0.1.0', protocol: PROTOCOL_VERSION, content: null },
+    devices: { printer: ok, scanner: ok },
+    outbox: { depth: 0, oldestAgeSeconds: null, dead: 0 },
+    sessionActive: false,
+    shell: null,
+    ...overrides,
+  };
+}
+
+describe.each(DIALECTS)('heartbeats (%s)', (dialect) => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await createTestHub(dialect);
+  });
+  afterAll(async () => {
+    await hub?.close();
+  });
+
+  it('stores the latest heartbeat, answers the server time, and measures the skew', async () => {
+    const fast = new Date(Date.now() + 5 * 60_000).toISOString(); // a kiosk clock 5 minutes ahead
+    const answer = await hub.app.inject({ method: 'POST', url: '/fleet/v1/heartbeat', headers: fleetHeaders(hub), payload: heartbeat({ sentAt: fast }) });
+    expect(answer.statusCode).toBe(200);
+    expect(HeartbeatAnswerSchema.parse(answer.json()).serverTime).toMatch(/Z$/);
+    const latest = await latestHeartbeat(hub.db, hub.kiosk.deviceId);
+    expect(latest?.skewMs).toBeGreaterThan(4 * 60_000);
+    expect(kioskStatus(latest, new Date()).reasons).toContain('clock-skew');
+  });
+
+  it('keeps one latest row per kiosk and the whole history', async () => {
+    for (const depth of [1, 2, 3]) {
+      const answer = await hub.app.inject({ method: 'POST', url: '/fleet/v1/heartbeat', headers: fleetHeaders(hub), payload: heartbeat({ outbox: { depth, oldestAgeSeconds: 10, dead: 0 } }) });
+      expect(answer.statusCode).toBe(200);
+    }
+    expect((await latestHeartbeat(hub.db, hub.kiosk.deviceId))?.heartbeat.outbox.depth).toBe(3);
+    const history = await hub.db.withTables<{ device_heartbeat_history: { device_id: string } }>().selectFrom('device_heartbeat_history').select('device_id').where('device_id', '=', hub.kiosk.deviceId).execute();
+    expect(history.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('refuses a malformed heartbeat and one without a credential', async () => {
+    const bad = await hub.app.inject({ method: 'POST', url: '/fleet/v1/heartbeat', headers: fleetHeaders(hub), payload: { sentAt: 'yesterday' } });
+    expect(bad.statusCode).toBe(400);
+    const { authorization: _none, ...anonymous } = fleetHeaders(hub);
+    expect((await hub.app.inject({ method: 'POST', url: '/fleet/v1/heartbeat', headers: anonymous, payload: heartbeat() })).statusCode).toBe(401);
+  });
+});
+
+describe('kiosk status (pure)', () => {
+  const now = new Date('2026-11-28T10:00:00.000Z');
+  const at = (secondsAgo: number, hb: Heartbeat = heartbeat()) => ({ receivedAt: new Date(now.getTime() - secondsAgo * 1000).toISOString(), skewMs: 0, heartbeat: hb });
+
+  it('is online when all is well, degraded with the reason when a device or the outbox needs a visit', () => {
+    expect(kioskStatus(at(5), now)).toEqual({ status: 'online', reasons: [] });
+    expect(kioskStatus(at(5, heartbeat({ devices: { printer: { ...ok, state: 'warning', reason: 'paper-near-end' }, scanner: ok } })), now)).toEqual({ status: 'degraded', reasons: ['paper-low'] });
+    expect(kioskStatus(at(5, heartbeat({ devices: { printer: { ...ok, state: 'error', reason: 'paper-end' }, scanner: ok } })), now).reasons).toEqual(['paper-out']);
+    expect(kioskStatus(at(5, heartbeat({ devices: { printer: { ...ok, state: 'offline', reason: 'unreachable' }, scanner: ok } })), now).reasons).toEqual(['printer-offline']);
+    expect(kioskStatus(at(5, heartbeat({ outbox: { depth: 50, oldestAgeSeconds: 30, dead: 1 } })), now).reasons).toEqual(['outbox-backlog', 'dead-letters']);
+  });
+
+  it('is unreachable after 3 missed heartbeats and offline after the alert time', () => {
+    const interval = DEFAULT_STATUS_POLICY.heartbeatIntervalMs / 1000;
+    expect(kioskStatus(at(interval * 3 - 1), now).status).toBe('online');
+    expect(kioskStatus(at(interval * 3), now).status).toBe('unreachable');
+    expect(kioskStatus(at(DEFAULT_STATUS_POLICY.offlineAfterMs / 1000), now).status).toBe('offline');
+    expect(kioskStatus(undefined, now)).toEqual({ status: 'offline', reasons: ['never-reported'] });
+  });
+});
