@@ -1,3 +1,4 @@
+import { APPOINTMENT_ISSUER } from '../appointments/settings.js';
 import crypto from 'node:crypto';
 import { ISSUER_LENGTH, REFERENCE_ALPHABET } from '@kiosk/shared';
 import type { HubDb } from '../../db/database.js';
@@ -27,9 +28,13 @@ function randomIssuer(): string {
   return issuer;
 }
 
+/** Issuer codes the hub mints references with itself (appointments): never given to a kiosk. */
+export const RESERVED_ISSUERS: ReadonlySet<string> = new Set([APPOINTMENT_ISSUER]);
+
 async function unusedIssuer(db: HubDb): Promise<string> {
   for (let attempt = 0; attempt < ISSUER_ATTEMPTS; attempt += 1) {
     const issuer = randomIssuer();
+    if (RESERVED_ISSUERS.has(issuer)) continue;
     if (!(await issuerTaken(db, issuer))) return issuer;
   }
   throw new Error('no unused reference issuer code found: the issuer space is nearly full');

@@ -1,0 +1,80 @@
+import type { HubDb } from '../../db/database.js';
+import { appointmentTables } from './office-repository.js';
+import type { ApptTurnsTable } from './tables.js';
+
+/** Turns and their daily counters: the only SQL on appt_turns. */
+
+export type TurnRow = ApptTurnsTable;
+
+/** counters.name of one service's turn numbers on one office day. */
+export const turnCounterName = (officeCode: string, serviceCode: string, localDay: string) => `turn:${officeCode}:${serviceCode}:${localDay}`;
+
+/**
+ * Next turn number. The UPDATE takes the counter's row lock, so concurrent kiosks queue here
+ * until their transaction ends (the same scheme as case ids): numbers never repeat.
+ */
+export async function nextTurnNumber(db: HubDb, tenantId: string, counter: string): Promise<number> {
+  const bump = () =>
+    db
+      .updateTable('counters')
+      .set((eb) => ({ value: eb('value', '+', 1) }))
+      .where('tenant_id', '=', tenantId)
+      .where('name', '=', counter)
+      .returning('value')
+      .executeTakeFirst();
+  const bumped = await bump();
+  if (bumped !== undefined) return bumped.value;
+  await db
+    .insertInto('counters')
+    .values({ tenant_id: tenantId, name: counter, value: 0 })
+    .onConflict((oc) => oc.columns(['tenant_id', 'name']).doNothing())
+    .execute();
+  const retried = await bump();
+  if (retried === undefined) throw new Error('turn counter could not be created');
+  return retried.value;
+}
+
+export async function insertTurn(db: HubDb, row: TurnRow): Promise<void> {
+  await appointmentTables(db).insertInto('appt_turns').values(row).execute();
+}
+
+export async function findTurn(db: HubDb, tenantId: string, id: string): Promise<TurnRow | undefined> {
+  return appointmentTables(db).selectFrom('appt_turns').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+}
+
+/** Waiting turns of an office day, oldest first; optionally only some services. */
+export async function listWaitingTurns(db: HubDb, tenantId: string, officeCode: string, localDay: string, serviceCodes?: readonly string[]): Promise<TurnRow[]> {
+  let query = appointmentTables(db)
+    .selectFrom('appt_turns')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('office_code', '=', officeCode)
+    .where('local_day', '=', localDay)
+    .where('status', '=', 'waiting');
+  if (serviceCodes !== undefined && serviceCodes.length > 0) query = query.where('service_code', 'in', [...serviceCodes]);
+  return query.orderBy('issued_at').orderBy('number').execute();
+}
+
+/** Claims a waiting turn for a desk; 0 when another desk took it first. */
+export async function callTurnIfWaiting(db: HubDb, tenantId: string, id: string, deskCode: string, at: string): Promise<number> {
+  const result = await appointmentTables(db)
+    .updateTable('appt_turns')
+    .set({ status: 'called', desk_code: deskCode, called_at: at })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where('status', '=', 'waiting')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** The desk's previous turn is finished when it calls the next one. */
+export async function finishCalledTurns(db: HubDb, tenantId: string, officeCode: string, deskCode: string, at: string): Promise<void> {
+  await appointmentTables(db)
+    .updateTable('appt_turns')
+    .set({ status: 'done', finished_at: at })
+    .where('tenant_id', '=', tenantId)
+    .where('office_code', '=', officeCode)
+    .where('desk_code', '=', deskCode)
+    .where('status', '=', 'called')
+    .execute();
+}
