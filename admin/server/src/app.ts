@@ -19,6 +19,7 @@ import { appointmentRoutes } from './modules/appointments/routes.js';
 import { contentRoutes } from './modules/content/routes.js';
 import { workflowRoutes } from './modules/workflow/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
+import { collectRoutes } from './modules/workflow/openapi/route-catalog.js';
 import { Open311Errors, renderOpen311Error } from './open311/errors.js';
 import { OPEN311_PREFIX, open311Plugin } from './open311/routes.js';
 
@@ -50,6 +51,8 @@ export async function buildApp({ db, config, logger }: BuildAppOptions): Promise
     bodyLimit: config.bodyLimitBytes,
     trustProxy: false,
   });
+  // Before any route: Fastify reports routes only to hooks registered ahead of them (/openapi.json).
+  collectRoutes(app);
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(zodSerializerCompiler);
   addSecurityHeaders(app);

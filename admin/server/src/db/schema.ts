@@ -89,6 +89,10 @@ export interface ServiceRequestsTable {
   device_id: string | null;
   local_reference: string | null;
   device_sequence: number | null;
+  /** Staff workflow (migration 0005): who handles it, when it should be done, what it duplicates. */
+  assignee_id: string | null;
+  expected_at: IsoText | null;
+  merged_into_id: string | null;
   /** sha256 of the kiosk's submission, to tell a re-send from a clash of references. */
   submission_fingerprint: string | null;
   locale: string | null;

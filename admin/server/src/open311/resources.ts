@@ -43,7 +43,7 @@ export function toOpen311Request(row: CaseRow, tenant: Tenant, serviceName: stri
     service_notice: null,
     requested_datetime: formatInTimeZone(row.requested_at, tenant.time_zone),
     updated_datetime: formatInTimeZone(row.updated_at, tenant.time_zone),
-    expected_datetime: null,
+    expected_datetime: row.expected_at === null ? null : formatInTimeZone(row.expected_at, tenant.time_zone),
     address: row.address_string,
     address_id: row.address_id,
     zipcode: null,

@@ -1,8 +1,31 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { HubConfig } from '../../config.js';
 import type { HubDb } from '../../db/database.js';
+import { requireCsrfHeader } from '../auth/guard.js';
+import { adminRoutes } from './admin-routes.js';
+import { caseWorkflowRoutes } from './case-routes.js';
+import { openApiRoutes } from './openapi/routes.js';
 
-/** The staff workflow on cases: its HTTP routes. */
-export function workflowRoutes(_db: HubDb, _config: HubConfig): FastifyPluginAsync {
-  return async () => {};
+/**
+ * The staff workflow on cases (/api/workflow), Open311 API keys and the audit log (/api/api-keys,
+ * /api/audit), and the OpenAPI document of the whole hub (/openapi.json, public).
+ */
+export function workflowRoutes(db: HubDb, config: HubConfig): FastifyPluginAsync {
+  const policy = { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs };
+  return async (app) => {
+    await app.register(
+      async (api) => {
+        api.addHook('onRequest', requireCsrfHeader);
+        api.addHook('onSend', async (_request, reply, payload) => {
+          // Case data and fresh API keys must not linger in a shared browser's cache.
+          reply.header('cache-control', 'no-store');
+          return payload;
+        });
+        await api.register(caseWorkflowRoutes(db, policy, config.publicBaseUrl), { prefix: '/workflow' });
+        await api.register(adminRoutes(db, policy));
+      },
+      { prefix: '/api' },
+    );
+    await app.register(openApiRoutes(config.publicBaseUrl));
+  };
 }
