@@ -1,3 +1,5 @@
+import { startNotificationJobs } from './modules/notifications/scheduler.js';
+import { loadNotificationSettings } from './modules/notifications/settings.js';
 import type { FastifyInstance } from 'fastify';
 import { advertisedBaseUrl } from './config.js';
 import type { HubConfig } from './config.js';
@@ -50,6 +52,8 @@ export async function startHub(config: HubConfig, options: Pick<BuildAppOptions,
     // After listen, so a PORT=0 hub writes the port it really got into demo-kiosk.json.
     const firstRun = await ensureFirstRunSecrets(database.db, config.dataDir, publicUrl);
     const running = app;
+    // Notification outbox and personal-data retention run on timers inside the hub process.
+    const jobs = startNotificationJobs(database.db, loadNotificationSettings(process.env), { logger: running.log });
     let closing: Promise<void> | undefined;
     return {
       url,
@@ -57,7 +61,10 @@ export async function startHub(config: HubConfig, options: Pick<BuildAppOptions,
       firstRun,
       app: running,
       close: () => {
-        closing ??= running.close().finally(() => database.close());
+        closing ??= jobs
+          .stop()
+          .then(() => running.close())
+          .finally(() => database.close());
         return closing;
       },
     };
