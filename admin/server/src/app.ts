@@ -19,6 +19,7 @@ import { appointmentRoutes } from './modules/appointments/routes.js';
 import { contentRoutes } from './modules/content/routes.js';
 import { workflowRoutes } from './modules/workflow/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
+import { forwardingRoutes } from './modules/forwarding/routes.js';
 import { collectRoutes } from './modules/workflow/openapi/route-catalog.js';
 import { Open311Errors, renderOpen311Error } from './open311/errors.js';
 import { OPEN311_PREFIX, open311Plugin } from './open311/routes.js';
@@ -89,6 +90,7 @@ export async function buildApp({ db, config, logger }: BuildAppOptions): Promise
   await app.register(contentRoutes(db, config));
   await app.register(workflowRoutes(db, config));
   await app.register(notificationRoutes(db, config));
+  await app.register(forwardingRoutes(db, config));
   await app.register(consolePlugin(config.consoleDir));
   return app;
 }

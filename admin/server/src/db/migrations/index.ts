@@ -6,6 +6,7 @@ import * as content from './0004-content.js';
 import * as staffWorkflow from './0005-staff-workflow.js';
 import * as notifications from './0006-notifications.js';
 import * as fleetHeartbeats from './0007-fleet-heartbeats.js';
+import * as forwarding from './0008-forwarding.js';
 
 /**
  * Every migration, in order, listed by hand: a static list survives bundling and never picks up
@@ -19,6 +20,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005-staff-workflow': staffWorkflow,
   '0006-notifications': notifications,
   '0007-fleet-heartbeats': fleetHeartbeats,
+  '0008-forwarding': forwarding,
 };
 
 export const staticMigrationProvider: MigrationProvider = {
