@@ -6,6 +6,8 @@ import { repoRoot } from '../stack/stack.js';
 import type { Benchmark, Figure } from './figures.js';
 import { printRoundTrip } from './print-round-trip.js';
 import { qrDecoding } from './qr-decoding.js';
+import { open311Post } from './open311-post.js';
+import { faqSearch } from './faq-search.js';
 
 // `npm run bench` (`-- --quick` for a first look): runs every benchmark, prints one table and
 // writes bench-results.json. Figures come with a baseline measured in the same run, because these
@@ -15,6 +17,8 @@ const quick = process.argv.includes('--quick');
 const benchmarks: ReadonlyArray<[string, Benchmark]> = [
   ['qr-decoding', qrDecoding],
   ['print-round-trip', printRoundTrip],
+  ['open311-post', open311Post],
+  ['faq-search', faqSearch],
 ];
 
 const figures: Figure[] = [];
