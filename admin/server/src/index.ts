@@ -1,5 +1,6 @@
 import { startNotificationJobs } from './modules/notifications/scheduler.js';
 import { loadNotificationSettings } from './modules/notifications/settings.js';
+import { startForwardingJobs } from './modules/forwarding/jobs.js';
 import type { FastifyInstance } from 'fastify';
 import { advertisedBaseUrl } from './config.js';
 import type { HubConfig } from './config.js';
@@ -54,6 +55,8 @@ export async function startHub(config: HubConfig, options: Pick<BuildAppOptions,
     const running = app;
     // Notification outbox and personal-data retention run on timers inside the hub process.
     const jobs = startNotificationJobs(database.db, loadNotificationSettings(process.env), { logger: running.log });
+    // Cases of municipalities that forward to their own CRM go out through the hub's own outbox.
+    const forwarding = startForwardingJobs(database.db, { logger: running.log, statusPageBaseUrl: `${publicUrl}/status` });
     let closing: Promise<void> | undefined;
     return {
       url,
@@ -61,8 +64,7 @@ export async function startHub(config: HubConfig, options: Pick<BuildAppOptions,
       firstRun,
       app: running,
       close: () => {
-        closing ??= jobs
-          .stop()
+        closing ??= Promise.all([jobs.stop(), forwarding.stop()])
           .then(() => running.close())
           .finally(() => database.close());
         return closing;
