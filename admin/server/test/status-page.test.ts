@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changeCaseStatus, findCase } from '../src/modules/cases/service.js';
 import { DIALECTS, createTestHub } from './helpers/hub.js';
 import type { TestHub } from './helpers/hub.js';
 import { fleetHeaders, submission } from './helpers/kiosk.js';
@@ -35,6 +36,17 @@ describe.each(DIALECTS)('public status page (%s)', (dialect) => {
     const page = await hub.app.inject({ method: 'GET', url: `/status/${reference}?lang=en` });
     expect(page.body).not.toMatch(/Ana|Pérez|12345678Z/);
     expect(page.body).toContain('In progress');
+  });
+
+  it('shows the public history and the expected date, in the citizen\'s language and zone', async () => {
+    const found = await findCase(hub.db, 'villademo', reference);
+    await changeCaseStatus(hub.db, 'villademo', found.id, { status: 'open', detailedStatus: 'planned', publicNote: 'Cambiaremos la farola el martes <b>sin falta</b>', at: new Date() });
+    await hub.db.updateTable('service_requests').set({ expected_at: '2026-12-01T09:00:00.000Z' }).where('id', '=', found.id).execute();
+    const page = await hub.app.inject({ method: 'GET', url: `/status/${reference}` });
+    expect(page.body).toContain('Historial');
+    expect(page.body).toContain('Cambiaremos la farola el martes &lt;b&gt;sin falta&lt;/b&gt;');
+    expect(page.body).toContain('data-testid="status-expected">2026-12-01T10:00:00+01:00');
+    expect((page.body.match(/status-history-entry/g) ?? []).length).toBeGreaterThanOrEqual(2);
   });
 
   it('says calmly what to do when the reference is unknown or malformed', async () => {

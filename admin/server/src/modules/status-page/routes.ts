@@ -5,6 +5,8 @@ import type { HubDb } from '../../db/database.js';
 import { negotiateLocale } from '../../http/locale.js';
 import { formatInTimeZone } from '../../http/time.js';
 import { serviceNames } from '../catalog/service.js';
+import { caseHistories } from '../cases/service.js';
+import type { HistoryRow } from '../cases/history-repository.js';
 import { STATUS_PAGE_TEXT } from './messages.js';
 import { findPublicCase, type PublicCaseRow } from './repository.js';
 
@@ -19,9 +21,14 @@ function page(locale: KioskLocale, title: string, body: string): string {
 </head><body>${body}</body></html>`;
 }
 
-function renderCase(locale: KioskLocale, row: PublicCaseRow, serviceName: string): string {
+function renderCase(locale: KioskLocale, row: PublicCaseRow, serviceName: string, history: readonly HistoryRow[]): string {
   const t = STATUS_PAGE_TEXT[locale];
   const when = (iso: string) => escapeHtml(formatInTimeZone(iso, row.time_zone));
+  const statusWord = (status: string) => escapeHtml(status === 'closed' ? t.closed : t.open);
+  // Only public notes: internal remarks live elsewhere and never reach this page.
+  const entries = history
+    .map((entry) => `<li data-testid="status-history-entry"><time>${when(entry.created_at)}</time> - ${statusWord(entry.status)}${entry.public_note ? `: ${escapeHtml(entry.public_note)}` : ''}</li>`)
+    .join('');
   return page(
     locale,
     t.title,
@@ -30,7 +37,9 @@ function renderCase(locale: KioskLocale, row: PublicCaseRow, serviceName: string
 <dt>${escapeHtml(t.service)}</dt><dd>${escapeHtml(serviceName)}</dd>
 <dt>${escapeHtml(t.status)}</dt><dd data-testid="status-value" data-status="${escapeHtml(row.status)}">${escapeHtml(row.status === 'closed' ? t.closed : t.open)}</dd>
 <dt>${escapeHtml(t.received)}</dt><dd>${when(row.requested_at)}</dd>
-<dt>${escapeHtml(t.updated)}</dt><dd>${when(row.updated_at)}</dd></dl>`,
+<dt>${escapeHtml(t.updated)}</dt><dd>${when(row.updated_at)}</dd>
+${row.expected_at ? `<dt>${escapeHtml(t.expected)}</dt><dd data-testid="status-expected">${when(row.expected_at)}</dd>` : ''}</dl>
+${entries ? `<h2>${escapeHtml(t.history)}</h2><ol>${entries}</ol>` : ''}`,
   );
 }
 
@@ -58,8 +67,8 @@ export function statusPageRoutes(db: HubDb): FastifyPluginAsync {
         if (!row) {
           return reply.code(404).send(page(locale, t.notFound, `<h1>${escapeHtml(t.notFound)}</h1><p>${escapeHtml(t.notFoundHelp)}</p>`));
         }
-        const names = await serviceNames(db, row.tenant_id, locale, DEFAULT_LOCALE);
-        return reply.send(renderCase(locale, row, names.get(row.service_code) ?? row.service_code));
+        const [names, histories] = await Promise.all([serviceNames(db, row.tenant_id, locale, DEFAULT_LOCALE), caseHistories(db, row.tenant_id, [row.id])]);
+        return reply.send(renderCase(locale, row, names.get(row.service_code) ?? row.service_code, histories.get(row.id) ?? []));
       },
     );
   };
