@@ -38,6 +38,54 @@ export const RequestDraftSchema = RequestContentSchema.extend({
 });
 export type RequestDraft = z.infer<typeof RequestDraftSchema>;
 
+/** How the citizen wants to hear back about a request; 'none' = the printed receipt only. */
+export const CONTACT_CHANNELS = ['email', 'sms', 'none'] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+
+/** Longest e-mail address (RFC 5321 path limit). */
+export const MAX_EMAIL_LENGTH = 254;
+/** A phone number once spaces, dots, dashes and brackets are gone: an optional + and 6-15 digits (E.164). */
+export const PHONE_DIGITS_PATTERN = /^\+?[0-9]{6,15}$/;
+const PHONE_SEPARATORS = /[\s().-]/g;
+
+export const PhoneSchema = z
+  .string()
+  .trim()
+  .max(40)
+  .refine((value) => PHONE_DIGITS_PATTERN.test(value.replace(PHONE_SEPARATORS, '')), { message: 'phone must be 6-15 digits, optionally with a leading +' });
+
+/**
+ * Contact and consent given at intake. An e-mail or SMS channel needs its address and the
+ * citizen's consent (GDPR: nothing is sent without it); the ID document is only kept hashed,
+ * to find the citizen's cases for export and erasure.
+ */
+export const CitizenContactSchema = z
+  .object({
+    channel: z.enum(CONTACT_CHANNELS),
+    email: z.email().max(MAX_EMAIL_LENGTH).optional(),
+    phone: PhoneSchema.optional(),
+    consent: z.boolean(),
+    idDocument: z
+      .string()
+      .trim()
+      .min(1)
+      .max(40)
+      .regex(/^[A-Za-z0-9 .-]+$/, 'an ID document is letters, digits, spaces, dots and dashes')
+      .optional(),
+  })
+  .superRefine((contact, ctx) => {
+    if (contact.channel === 'email' && contact.email === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['email'], message: 'the e-mail channel needs an e-mail address' });
+    }
+    if (contact.channel === 'sms' && contact.phone === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['phone'], message: 'the SMS channel needs a phone number' });
+    }
+    if (contact.channel !== 'none' && !contact.consent) {
+      ctx.addIssue({ code: 'custom', path: ['consent'], message: 'notifications by e-mail or SMS need the citizen\'s consent' });
+    }
+  });
+export type CitizenContact = z.infer<typeof CitizenContactSchema>;
+
 /**
  * What the agent sends the hub for one filed request (fleet protocol, POST /fleet/v1/requests).
  * The kiosk minted `localReference` from its issuer code and `sequence`; the hub keeps both and
@@ -48,6 +96,11 @@ export const CaseSubmissionSchema = RequestContentSchema.extend({
   sequence: z.number().int().positive(),
   /** The kiosk's clock: informational only, the hub stamps its own receive time. */
   submittedAt: IsoDateTimeSchema,
+  /**
+   * Optional, so payloads of older agents (and their stored fingerprints) stay valid: an absent
+   * field is left out of the canonical JSON both sides hash.
+   */
+  contact: CitizenContactSchema.optional(),
 });
 export type CaseSubmission = z.infer<typeof CaseSubmissionSchema>;
 

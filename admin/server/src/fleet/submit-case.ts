@@ -7,6 +7,8 @@ import { requireActiveService } from '../modules/catalog/service.js';
 import { findDeviceCase } from '../modules/cases/repository.js';
 import type { CaseRow } from '../modules/cases/repository.js';
 import { NO_CONTACT, createCase } from '../modules/cases/service.js';
+import type { CaseContact } from '../modules/cases/service.js';
+import { recordContactPreference } from '../modules/notifications/case-notifications.js';
 import { requireTenant } from '../modules/tenants/service.js';
 import type { AuthenticatedDevice } from '../modules/devices/service.js';
 import {
@@ -31,6 +33,13 @@ function accepted(row: CaseRow): string {
     receivedAt: row.requested_at,
   };
   return JSON.stringify(body);
+}
+
+/** The kiosk collects no names: only the addresses the citizen gave to hear back. */
+function caseContact(submission: CaseSubmission): CaseContact {
+  const contact = submission.contact;
+  if (contact === undefined) return NO_CONTACT;
+  return { ...NO_CONTACT, email: contact.email ?? null, phone: contact.phone ?? null };
 }
 
 /** The reference must be one this device could have minted, for the sequence it claims. */
@@ -77,12 +86,24 @@ async function createOrMatch(
     location: { addressString: tenant.office_address, addressId: null, lat: tenant.office_lat, long: tenant.office_long, officeLocation: true },
     attributes: submission.attributes,
     mediaUrl: null,
-    contact: NO_CONTACT,
+    contact: caseContact(submission),
     clientDeviceId: null,
     kiosk: { deviceId: device.id, localReference, sequence: submission.sequence, fingerprint },
     locale: submission.locale,
     receivedAt: now,
   });
+  // The citizen's choice commits with the case: no case without it, no preference without a case.
+  if (submission.contact !== undefined) {
+    await recordContactPreference(trx, {
+      tenantId: device.tenantId,
+      requestId: row.id,
+      channel: submission.contact.channel,
+      consent: submission.contact.consent,
+      locale: submission.locale,
+      idDocument: submission.contact.idDocument ?? null,
+      at: now,
+    });
+  }
   return { statusCode: 201, body: accepted(row) };
 }
 

@@ -11,6 +11,9 @@ import { resolveJurisdiction } from '../modules/tenants/service.js';
 import { Open311Errors } from './errors.js';
 import type { Open311Issue } from './errors.js';
 import { checkAttributes } from './attributes.js';
+import { contactChoice } from './contact.js';
+import { recordContactPreference } from '../modules/notifications/case-notifications.js';
+import type { KioskLocale } from '@kiosk/shared';
 import { hasLocation } from './form.js';
 import type { Open311RequestForm } from './form.js';
 
@@ -54,7 +57,7 @@ function locationOf(form: Open311RequestForm, tenant: Tenant, locationless: bool
 export async function createOpen311Request(
   db: HubDb,
   form: Open311RequestForm,
-  locale: string,
+  locale: KioskLocale,
   now = new Date(),
 ): Promise<CreatedOpen311Request> {
   const tenant = await resolveJurisdiction(db, form.jurisdictionId);
@@ -71,6 +74,10 @@ export async function createOpen311Request(
   const definition = await serviceDefinition(db, tenant.id, service.code, locale, tenantLocale(tenant.default_locale));
   const attributes = checkAttributes(definition, form.attributes);
   issues.push(...attributes.issues);
+  const contact = contactChoice(
+    { email: form.email, phone: form.phone, channel: form.notificationChannel, consent: form.privacyPolicyAccepted },
+    issues,
+  );
   if (issues.length > 0) throw new Open311Errors(400, issues);
 
   return db.transaction().execute(async (trx) => {
@@ -94,6 +101,10 @@ export async function createOpen311Request(
       locale,
       receivedAt: now,
     });
+    // The citizen's choice commits with the case, so a notification can never lack it.
+    if (contact !== null) {
+      await recordContactPreference(trx, { tenantId: tenant.id, requestId: request.id, ...contact, locale, at: now });
+    }
     const token = service.type === 'batch' ? await issueCaseToken(trx, tenant.id, request.id, now) : null;
     return { tenant, request, token };
   });

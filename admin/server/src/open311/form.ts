@@ -1,4 +1,6 @@
 import { DescriptionSchema, MAX_DESCRIPTION_LENGTH } from '@kiosk/shared';
+import type { ContactChannel } from '@kiosk/shared';
+import { checkEmail, checkPhone, readConsent, readNotificationChannel } from './contact.js';
 import type { Open311Issue } from './errors.js';
 
 /** Longest value each optional text field may carry; longer is refused, never cut. */
@@ -35,13 +37,17 @@ export interface Open311RequestForm {
   readonly accountId: string | null;
   readonly deviceId: string | null;
   readonly channel: string | undefined;
+  /** Extension: how the citizen wants to hear back (email, sms, none). */
+  readonly notificationChannel: ContactChannel | undefined;
+  /** CitySDK's `privacy_policy_accepted`: the citizen's consent to be notified. */
+  readonly privacyPolicyAccepted: boolean | undefined;
   readonly attributes: Readonly<Record<string, string | string[]>>;
   /** Problems found in the form itself (400s), all of them, in field order. */
   readonly issues: readonly Open311Issue[];
 }
 
 /** Open311: an empty optional parameter behaves exactly like an absent one. */
-function single(form: RawForm, name: string): string | undefined {
+export function singleField(form: RawForm, name: string): string | undefined {
   const raw = form[name];
   const value = Array.isArray(raw) ? raw[0] : raw;
   if (typeof value !== 'string') return undefined;
@@ -50,7 +56,7 @@ function single(form: RawForm, name: string): string | undefined {
 }
 
 function bounded(form: RawForm, name: string, max: number, issues: Open311Issue[]): string | null {
-  const value = single(form, name);
+  const value = singleField(form, name);
   if (value === undefined) return null;
   if (value.length > max) {
     issues.push({ key: 'field-invalid', details: { name } });
@@ -60,8 +66,8 @@ function bounded(form: RawForm, name: string, max: number, issues: Open311Issue[
 }
 
 function coordinates(form: RawForm, issues: Open311Issue[]): { lat: number | null; long: number | null } {
-  const lat = single(form, 'lat');
-  const long = single(form, 'long');
+  const lat = singleField(form, 'lat');
+  const long = singleField(form, 'long');
   if (lat === undefined && long === undefined) return { lat: null, long: null };
   const latValue = Number(lat);
   const longValue = Number(long);
@@ -75,8 +81,9 @@ function coordinates(form: RawForm, issues: Open311Issue[]): { lat: number | nul
   return { lat: latValue, long: longValue };
 }
 
-function description(form: RawForm, issues: Open311Issue[]): string | null {
-  const value = single(form, 'description');
+/** `description`: at most 4000 characters, no HTML; null when absent. */
+export function readDescription(form: RawForm, issues: Open311Issue[]): string | null {
+  const value = singleField(form, 'description');
   if (value === undefined) return null;
   if (value.length > MAX_DESCRIPTION_LENGTH) {
     issues.push({ key: 'description-too-long' });
@@ -118,22 +125,24 @@ export function readRequestForm(form: RawForm): Open311RequestForm {
   const issues: Open311Issue[] = [];
   const { lat, long } = coordinates(form, issues);
   return {
-    jurisdictionId: single(form, 'jurisdiction_id'),
-    apiKey: single(form, 'api_key'),
-    serviceCode: single(form, 'service_code'),
+    jurisdictionId: singleField(form, 'jurisdiction_id'),
+    apiKey: singleField(form, 'api_key'),
+    serviceCode: singleField(form, 'service_code'),
     lat,
     long,
     addressString: bounded(form, 'address_string', FIELD_LIMITS.address, issues),
     addressId: bounded(form, 'address_id', FIELD_LIMITS.short, issues),
-    description: description(form, issues),
+    description: readDescription(form, issues),
     mediaUrl: bounded(form, 'media_url', FIELD_LIMITS.url, issues),
-    email: bounded(form, 'email', FIELD_LIMITS.email, issues),
-    phone: bounded(form, 'phone', FIELD_LIMITS.phone, issues),
+    email: checkEmail(bounded(form, 'email', FIELD_LIMITS.email, issues), issues),
+    phone: checkPhone(bounded(form, 'phone', FIELD_LIMITS.phone, issues), issues),
     firstName: bounded(form, 'first_name', FIELD_LIMITS.name, issues),
     lastName: bounded(form, 'last_name', FIELD_LIMITS.name, issues),
     accountId: bounded(form, 'account_id', FIELD_LIMITS.short, issues),
     deviceId: bounded(form, 'device_id', FIELD_LIMITS.short, issues),
-    channel: single(form, 'channel'),
+    channel: singleField(form, 'channel'),
+    notificationChannel: readNotificationChannel(singleField(form, 'notification_channel'), issues),
+    privacyPolicyAccepted: readConsent(singleField(form, 'privacy_policy_accepted'), issues),
     attributes: attributes(form, issues),
     issues,
   };

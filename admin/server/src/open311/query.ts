@@ -18,9 +18,9 @@ export const REQUEST_QUERY_LIMITS = {
   maxCodeLength: 100,
 } as const;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
 /** Keeps (page - 1) * page_size a safe integer. */
-const MAX_PAGE = Math.floor(Number.MAX_SAFE_INTEGER / REQUEST_QUERY_LIMITS.maxRecords);
+export const MAX_PAGE = Math.floor(Number.MAX_SAFE_INTEGER / REQUEST_QUERY_LIMITS.maxRecords);
 const STATUSES = ['open', 'closed'] as const;
 const DATETIME = z.iso.datetime({ offset: true });
 
@@ -33,7 +33,7 @@ export interface RequestQuery {
 }
 
 /** Open311: an empty parameter behaves exactly like an absent one. */
-function single(query: RawQuery, name: string): string | undefined {
+export function single(query: RawQuery, name: string): string | undefined {
   const raw = query[name];
   const value = typeof raw === 'string' ? raw : raw?.[0];
   const trimmed = value?.trim();
@@ -64,7 +64,7 @@ function allowedList<T extends string>(query: RawQuery, name: string, allowed: r
   return items as T[];
 }
 
-function date(query: RawQuery, name: string, issues: Open311Issue[]): number | undefined {
+export function date(query: RawQuery, name: string, issues: Open311Issue[]): number | undefined {
   const value = single(query, name);
   if (value === undefined) return undefined;
   if (!DATETIME.safeParse(value).success) {
@@ -74,7 +74,7 @@ function date(query: RawQuery, name: string, issues: Open311Issue[]): number | u
   return Date.parse(value);
 }
 
-function positiveInt(query: RawQuery, name: string, fallback: number, max: number, issues: Open311Issue[]): number {
+export function positiveInt(query: RawQuery, name: string, fallback: number, max: number, issues: Open311Issue[]): number {
   const value = single(query, name);
   if (value === undefined) return fallback;
   const parsed = Number(value);

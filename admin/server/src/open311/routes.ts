@@ -10,6 +10,7 @@ import { resolveJurisdiction } from '../modules/tenants/service.js';
 import type { Tenant } from '../modules/tenants/service.js';
 import { createOpen311Request } from './create-request.js';
 import { open311QueryRoutes } from './query-routes.js';
+import { open311UpdateRoutes } from './updates-routes.js';
 import { Open311Errors, renderOpen311Error } from './errors.js';
 import { readRequestForm } from './form.js';
 import { open311Message } from './messages.js';
@@ -53,6 +54,7 @@ export function open311Plugin({ db, publicBaseUrl }: Open311Options): FastifyPlu
     const typed = app.withTypeProvider<ZodTypeProvider>();
     app.setErrorHandler(makeErrorHandler(renderOpen311Error));
     await app.register(open311QueryRoutes(db));
+    await app.register(open311UpdateRoutes(db, publicBaseUrl));
 
     typed.get(
       '/discovery.:format',

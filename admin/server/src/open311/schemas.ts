@@ -115,3 +115,18 @@ export const Open311DiscoverySchema = z.object({
     }),
   ),
 });
+
+/** GET servicerequestupdates (FixMyStreet's extension): public status changes, oldest first. */
+export const Open311RequestUpdateSchema = z.object({
+  update_id: z.string(),
+  service_request_id: z.string(),
+  status: z.enum(['open', 'closed']),
+  description: z.string(),
+  updated_datetime: z.iso.datetime({ offset: true }),
+  external_status_code: z.string(),
+  media_url: z.string(),
+});
+export const Open311RequestUpdatesSchema = z.array(Open311RequestUpdateSchema);
+
+/** POST servicerequestupdates: the new update's id, as FixMyStreet reads it. */
+export const Open311UpdateCreatedSchema = z.array(z.strictObject({ update_id: z.string(), service_request_id: z.string() })).length(1);

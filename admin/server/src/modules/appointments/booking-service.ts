@@ -14,6 +14,8 @@ import { APPOINTMENT_ISSUER } from './settings.js';
 import type { AppointmentSettings } from './settings.js';
 import type { Slot } from './slots.js';
 import type { IdDocumentKind } from './tables.js';
+import { cancelAppointmentNotices, queueAppointmentNotices, requeueAppointmentNotices } from './notifications.js';
+import type { AppointmentNotice } from './notifications.js';
 
 /** Booking, cancelling and rescheduling appointments. No personal data in any error or log. */
 
@@ -27,6 +29,8 @@ export interface BookingRequest {
   readonly email: string | null;
   readonly locale: string;
   readonly channel: 'kiosk' | 'web' | 'phone' | 'counter';
+  /** How the citizen wants the confirmation and reminder; null: no messages. */
+  readonly notice: AppointmentNotice | null;
 }
 
 function requireValidDocument(kind: IdDocumentKind, number: string): { kind: IdDocumentKind; number: string } {
@@ -105,6 +109,7 @@ export async function bookAppointment(db: HubDb, tenantId: string, request: Book
     };
     await insertAppointment(trx, row);
     await insertClaim(trx, { tenant_id: tenantId, office_code: row.office_code, service_code: row.service_code, starts_at: row.starts_at, seat, appointment_id: row.id });
+    if (request.notice !== null) await queueAppointmentNotices(trx, row, target, request.notice, now, settings);
     return row;
   });
 }
@@ -141,7 +146,10 @@ export async function cancelAppointment(db: HubDb, tenantId: string, reference: 
   const changed = await db.transaction().execute(async (trx) => {
     const updated = await updateAppointmentIf(trx, tenantId, row.id, 'booked', { status: 'cancelled', updated_at: at });
     // The seat is freed in the same transaction, so it is bookable again at once.
-    if (updated > 0) await deleteClaim(trx, tenantId, row.id);
+    if (updated > 0) {
+      await deleteClaim(trx, tenantId, row.id);
+      await cancelAppointmentNotices(trx, row);
+    }
     return updated;
   });
   if (changed === 0) refuseUnlessBooked(await requireAppointment(db, tenantId, reference));
@@ -169,6 +177,8 @@ export async function rescheduleAppointment(
     await insertClaim(trx, { tenant_id: tenantId, office_code: row.office_code, service_code: row.service_code, starts_at: changes.starts_at, seat, appointment_id: row.id });
     const updated = await updateAppointmentIf(trx, tenantId, row.id, 'booked', changes);
     if (updated === 0) throw conflict('appointment-changed', 'the appointment changed meanwhile; look it up again');
-    return { ...row, ...changes };
+    const moved = { ...row, ...changes };
+    await requeueAppointmentNotices(trx, row, moved, target, now, settings);
+    return moved;
   });
 }

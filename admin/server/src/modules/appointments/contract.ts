@@ -50,7 +50,18 @@ export const BookingBodySchema = z.object({
   phone: z.string().trim().regex(/^\+?[0-9][0-9 ]{5,19}$/, 'a phone number of digits').optional(),
   email: z.email().max(254).optional(),
   locale: LocaleSchema.default('es'),
+  /** Where the confirmation and the day-before reminder go; default: e-mail if given, else SMS. */
+  notificationChannel: z.enum(['email', 'sms', 'none']).optional(),
+  /** The citizen's consent to those messages; without it none is sent. */
+  consent: z.boolean().default(false),
+}).superRefine((body, ctx) => {
+  if (body.notificationChannel === 'email' && body.email === undefined) ctx.addIssue({ code: 'custom', path: ['email'], message: 'the e-mail channel needs an e-mail address' });
+  if (body.notificationChannel === 'sms' && body.phone === undefined) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'the SMS channel needs a phone number' });
+  if ((body.notificationChannel === 'email' || body.notificationChannel === 'sms') && !body.consent) {
+    ctx.addIssue({ code: 'custom', path: ['consent'], message: 'messages by e-mail or SMS need the citizen\'s consent' });
+  }
 });
+export type BookingBody = z.infer<typeof BookingBodySchema>;
 
 /** What the citizen gets back: never the name or the full document number. */
 export const AppointmentSchema = z.object({

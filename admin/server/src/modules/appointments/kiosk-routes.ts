@@ -7,6 +7,7 @@ import type { ZodTypeProvider } from '../../http/zod.js';
 import { authenticateDevice } from '../devices/service.js';
 import type { AuthenticatedDevice } from '../devices/service.js';
 import { freeSlots, officesWithServices, requireOfficeService } from './availability-service.js';
+import { noticeFromBooking } from './notifications.js';
 import { bookAppointment } from './booking-service.js';
 import { checkIn } from './check-in-service.js';
 import {
@@ -70,7 +71,7 @@ export function kioskAppointmentRoutes(db: HubDb, options: RouteOptions): Fastif
       const row = await bookAppointment(
         db,
         deviceOf(request).tenantId,
-        { officeCode: body.office, serviceCode: body.service, start: new Date(body.start), fullName: body.name, idDocument: body.idDocument, phone: body.phone ?? null, email: body.email ?? null, locale: body.locale, channel: 'kiosk' },
+        { officeCode: body.office, serviceCode: body.service, start: new Date(body.start), fullName: body.name, idDocument: body.idDocument, phone: body.phone ?? null, email: body.email ?? null, locale: body.locale, notice: noticeFromBooking(body), channel: 'kiosk' },
         options.now(),
         options.settings,
       );

@@ -7,6 +7,7 @@ import type { ZodTypeProvider } from '../../http/zod.js';
 import { tenantLocale } from '../catalog/service.js';
 import { resolveJurisdiction } from '../tenants/service.js';
 import { freeSlots, officesWithServices, requireOfficeService } from './availability-service.js';
+import { noticeFromBooking } from './notifications.js';
 import { bookAppointment, cancelAppointment, requireAppointment, rescheduleAppointment } from './booking-service.js';
 import {
   AppointmentSchema,
@@ -52,7 +53,7 @@ export function publicAppointmentRoutes(db: HubDb, options: RouteOptions): Fasti
       const row = await bookAppointment(
         db,
         tenant.id,
-        { officeCode: body.office, serviceCode: body.service, start: new Date(body.start), fullName: body.name, idDocument: body.idDocument, phone: body.phone ?? null, email: body.email ?? null, locale: body.locale, channel: 'web' },
+        { officeCode: body.office, serviceCode: body.service, start: new Date(body.start), fullName: body.name, idDocument: body.idDocument, phone: body.phone ?? null, email: body.email ?? null, locale: body.locale, notice: noticeFromBooking(body), channel: 'web' },
         options.now(),
         options.settings,
       );

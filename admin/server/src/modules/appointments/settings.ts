@@ -17,6 +17,11 @@ export interface AppointmentSettings {
   readonly bookingAttempts: number;
   /** Digits of a turn's counter. */
   readonly turnDigits: number;
+  /**
+   * The day-before reminder goes out at this office-local time (minutes after midnight). When
+   * that moment has already passed at booking time, the confirmation is the only message.
+   */
+  readonly reminderMinutesOfDay: number;
 }
 
 export const DEFAULT_APPOINTMENT_SETTINGS: AppointmentSettings = {
@@ -27,6 +32,7 @@ export const DEFAULT_APPOINTMENT_SETTINGS: AppointmentSettings = {
   minimumLeadMinutes: 0,
   bookingAttempts: 5,
   turnDigits: 3,
+  reminderMinutesOfDay: 10 * 60,
 };
 
 /**
