@@ -1,6 +1,7 @@
 import type { HubDb } from '../../db/database.js';
 import { appointmentTables } from './office-repository.js';
 import type { ApptTurnsTable } from './tables.js';
+import { nextCounterValue } from '../../db/counters.js';
 
 /** Turns and their daily counters: the only SQL on appt_turns. */
 
@@ -14,24 +15,7 @@ export const turnCounterName = (officeCode: string, serviceCode: string, localDa
  * until their transaction ends (the same scheme as case ids): numbers never repeat.
  */
 export async function nextTurnNumber(db: HubDb, tenantId: string, counter: string): Promise<number> {
-  const bump = () =>
-    db
-      .updateTable('counters')
-      .set((eb) => ({ value: eb('value', '+', 1) }))
-      .where('tenant_id', '=', tenantId)
-      .where('name', '=', counter)
-      .returning('value')
-      .executeTakeFirst();
-  const bumped = await bump();
-  if (bumped !== undefined) return bumped.value;
-  await db
-    .insertInto('counters')
-    .values({ tenant_id: tenantId, name: counter, value: 0 })
-    .onConflict((oc) => oc.columns(['tenant_id', 'name']).doNothing())
-    .execute();
-  const retried = await bump();
-  if (retried === undefined) throw new Error('turn counter could not be created');
-  return retried.value;
+  return nextCounterValue(db, tenantId, counter);
 }
 
 export async function insertTurn(db: HubDb, row: TurnRow): Promise<void> {

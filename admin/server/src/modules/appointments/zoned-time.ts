@@ -1,3 +1,5 @@
+import { formatterFor } from '../../http/time.js';
+
 /**
  * Wall-clock arithmetic in an IANA time zone (pure; Intl knows the rules). Days are
  * `YYYY-MM-DD`, times of day are minutes after midnight. DST-safe: a wall time that does not
@@ -7,25 +9,6 @@
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
 
 export function isTimeZone(timeZone: string): boolean {
   try {

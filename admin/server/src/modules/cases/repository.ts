@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { HubDb } from '../../db/database.js';
 import type { ServiceRequestsTable } from '../../db/schema.js';
+import { nextCounterValue } from '../../db/counters.js';
 
 export type CaseRow = ServiceRequestsTable;
 export type NewCaseRow = Insertable<ServiceRequestsTable>;
@@ -12,24 +13,7 @@ const CASE_COUNTER = 'service_request';
  * on PostgreSQL queue here until the transaction ends: ids never repeat or skip on rollback.
  */
 export async function nextCaseNumber(db: HubDb, tenantId: string): Promise<number> {
-  const bump = () =>
-    db
-      .updateTable('counters')
-      .set((eb) => ({ value: eb('value', '+', 1) }))
-      .where('tenant_id', '=', tenantId)
-      .where('name', '=', CASE_COUNTER)
-      .returning('value')
-      .executeTakeFirst();
-  const bumped = await bump();
-  if (bumped !== undefined) return bumped.value;
-  await db
-    .insertInto('counters')
-    .values({ tenant_id: tenantId, name: CASE_COUNTER, value: 0 })
-    .onConflict((oc) => oc.columns(['tenant_id', 'name']).doNothing())
-    .execute();
-  const retried = await bump();
-  if (retried === undefined) throw new Error('case counter could not be created');
-  return retried.value;
+  return nextCounterValue(db, tenantId, CASE_COUNTER);
 }
 
 export async function insertCase(db: HubDb, row: NewCaseRow): Promise<void> {
