@@ -45,7 +45,7 @@ describe.each(DIALECTS)('public status page (%s)', (dialect) => {
     const page = await hub.app.inject({ method: 'GET', url: `/status/${reference}` });
     expect(page.body).toContain('Historial');
     expect(page.body).toContain('Cambiaremos la farola el martes &lt;b&gt;sin falta&lt;/b&gt;');
-    expect(page.body).toContain('data-testid="status-expected">2026-12-01T10:00:00+01:00');
+    expect(page.body).toContain('data-testid="status-expected"><time datetime="2026-12-01T10:00:00+01:00">1 de diciembre de 2026 a las 10:00</time>');
     expect((page.body.match(/status-history-entry/g) ?? []).length).toBeGreaterThanOrEqual(2);
   });
 

@@ -23,11 +23,14 @@ function page(locale: KioskLocale, title: string, body: string): string {
 
 function renderCase(locale: KioskLocale, row: PublicCaseRow, serviceName: string, history: readonly HistoryRow[]): string {
   const t = STATUS_PAGE_TEXT[locale];
-  const when = (iso: string) => escapeHtml(formatInTimeZone(iso, row.time_zone));
+  // Dates as a person reads them in their language, in the municipality's zone; the machine form
+  // (ISO with offset) stays in the datetime attribute.
+  const readable = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: row.time_zone });
+  const when = (iso: string) => `<time datetime="${escapeHtml(formatInTimeZone(iso, row.time_zone))}">${escapeHtml(readable.format(new Date(iso)))}</time>`;
   const statusWord = (status: string) => escapeHtml(status === 'closed' ? t.closed : t.open);
   // Only public notes: internal remarks live elsewhere and never reach this page.
   const entries = history
-    .map((entry) => `<li data-testid="status-history-entry"><time>${when(entry.created_at)}</time> - ${statusWord(entry.status)}${entry.public_note ? `: ${escapeHtml(entry.public_note)}` : ''}</li>`)
+    .map((entry) => `<li data-testid="status-history-entry">${when(entry.created_at)} - ${statusWord(entry.status)}${entry.public_note ? `: ${escapeHtml(entry.public_note)}` : ''}</li>`)
     .join('');
   return page(
     locale,
