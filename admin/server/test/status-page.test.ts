@@ -58,3 +58,24 @@ describe.each(DIALECTS)('public status page (%s)', (dialect) => {
     }
   });
 });
+
+describe('server-rendered public pages keep a strict CSP and still get their styling', () => {
+  it('allows exactly the inline stylesheet of the page, by hash, and nothing else', async () => {
+    const { createHash } = await import('node:crypto');
+    const hub = await createTestHub('sqlite');
+    try {
+      for (const url of ['/status/ZZZZ-00001-0', '/figures']) {
+        const page = await hub.app.inject({ method: 'GET', url });
+        const css = /<style>([^<]*)<\/style>/.exec(page.body)?.[1] ?? '';
+        const hash = createHash('sha256').update(css, 'utf8').digest('base64');
+        expect(css.length).toBeGreaterThan(0);
+        expect(page.headers['content-security-policy']).toBe(`default-src 'none'; style-src 'sha256-${hash}'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`);
+        expect(page.headers['x-content-type-options']).toBe('nosniff');
+      }
+      const api = await hub.app.inject({ method: 'GET', url: '/healthz' });
+      expect(api.headers['content-security-policy']).toContain("default-src 'self'");
+    } finally {
+      await hub.close();
+    }
+  });
+});

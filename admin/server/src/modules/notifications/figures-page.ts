@@ -3,6 +3,9 @@ import type { KioskLocale } from '@kiosk/shared';
 import type { Figures } from './figures.js';
 import { FIGURES_PAGE_TEXT } from './figures-text.js';
 
+/** The page's only styling, inline and allowed by its hash in the route's CSP. */
+export const FIGURES_PAGE_CSS = 'body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.5}table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ccc;padding:.5rem;text-align:start}';
+
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
@@ -28,7 +31,7 @@ export function renderFiguresPage(figures: Figures, municipality: string): strin
   return `<!doctype html>
 <html lang="${locale}" dir="${textDirection(locale)}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(t.title)}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.5}table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ccc;padding:.5rem;text-align:start}</style>
+<style>${FIGURES_PAGE_CSS}</style>
 </head><body><h1>${escapeHtml(t.title)}</h1><p>${escapeHtml(municipality)}. ${escapeHtml(t.intro.replace('{days}', String(figures.windowDays)))}</p>
 <table><thead><tr><th scope="col">${escapeHtml(t.service)}</th><th scope="col">${escapeHtml(t.closed)}</th><th scope="col">${escapeHtml(t.median)}</th><th scope="col">${escapeHtml(t.p90)}</th><th scope="col">${escapeHtml(t.sla)}</th><th scope="col">${escapeHtml(t.withinSla)}</th></tr></thead>
 <tbody>

@@ -10,7 +10,10 @@ import { authenticateDevice } from '../devices/service.js';
 import { requireTenant, resolveJurisdiction } from '../tenants/service.js';
 import { DEFAULT_FIGURES_OPTIONS, FiguresSchema, computeFigures } from './figures.js';
 import type { Figures, FiguresOptions } from './figures.js';
-import { renderFiguresPage } from './figures-page.js';
+import { FIGURES_PAGE_CSS, renderFiguresPage } from './figures-page.js';
+import { inlineStylePageCsp } from '../../http/security-headers.js';
+
+const FIGURES_PAGE_CSP = inlineStylePageCsp(FIGURES_PAGE_CSS);
 
 /** Figures change slowly; browsers and proxies may keep them this long. */
 export const PUBLIC_FIGURES_MAX_AGE_SECONDS = 300;
@@ -73,6 +76,7 @@ function publicFigures(db: HubDb, options: FiguresOptions, now: () => Date): Fas
           .type('text/html; charset=utf-8')
           .header('cache-control', `public, max-age=${PUBLIC_FIGURES_MAX_AGE_SECONDS}`)
           .header('content-language', figures.locale)
+          .header('content-security-policy', FIGURES_PAGE_CSP)
           .send(renderFiguresPage(figures, tenant.name));
       },
     );

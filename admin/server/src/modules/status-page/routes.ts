@@ -3,12 +3,17 @@ import { z } from 'zod';
 import { DEFAULT_LOCALE, parseReference, textDirection, type KioskLocale } from '@kiosk/shared';
 import type { HubDb } from '../../db/database.js';
 import { negotiateLocale } from '../../http/locale.js';
+import { inlineStylePageCsp } from '../../http/security-headers.js';
 import { formatInTimeZone } from '../../http/time.js';
 import { serviceNames } from '../catalog/service.js';
 import { caseHistories } from '../cases/service.js';
 import type { HistoryRow } from '../cases/history-repository.js';
 import { STATUS_PAGE_TEXT } from './messages.js';
 import { findPublicCase, type PublicCaseRow } from './repository.js';
+
+/** The page's only styling, inline and allowed by its hash (no 'unsafe-inline'). */
+const PAGE_CSS = 'body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.5}dt{font-weight:700;margin-top:1rem}dd{margin:0;font-size:1.25rem}.ref{font-family:monospace;font-size:1.5rem;letter-spacing:.05em}';
+const PAGE_CSP = inlineStylePageCsp(PAGE_CSS);
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
@@ -17,7 +22,7 @@ function page(locale: KioskLocale, title: string, body: string): string {
   return `<!doctype html>
 <html lang="${locale}" dir="${textDirection(locale)}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.5}dt{font-weight:700;margin-top:1rem}dd{margin:0;font-size:1.25rem}.ref{font-family:monospace;font-size:1.5rem;letter-spacing:.05em}</style>
+<style>${PAGE_CSS}</style>
 </head><body>${body}</body></html>`;
 }
 
@@ -66,7 +71,7 @@ export function statusPageRoutes(db: HubDb): FastifyPluginAsync {
         const t = STATUS_PAGE_TEXT[locale];
         const parsed = parseReference(request.params.reference);
         const row = parsed.ok ? await findPublicCase(db, parsed.reference.display) : undefined;
-        reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
+        reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').header('content-security-policy', PAGE_CSP);
         if (!row) {
           return reply.code(404).send(page(locale, t.notFound, `<h1>${escapeHtml(t.notFound)}</h1><p>${escapeHtml(t.notFoundHelp)}</p>`));
         }
