@@ -8,6 +8,7 @@ import { RequestsRepository } from './store/requests-repository.js';
 import { HubClient } from './sync/hub-client.js';
 import { OutboxSender } from './outbox/sender.js';
 import { HeartbeatReporter } from './sync/heartbeat.js';
+import { ContentUpdater } from './content/updater.js';
 import { openReceiptPrinter } from './printing/receipt-printer.js';
 import { CatalogService } from './handlers/catalog.js';
 import { fileRequest } from './handlers/filing.js';
@@ -15,6 +16,8 @@ import type { KioskHandlers } from './handlers/dispatch.js';
 import { createRendererServer } from './transport/static-server.js';
 import { attachWebSocketTransport } from './transport/websocket.js';
 import { createLog, type Log } from './log.js';
+
+const contentVersion = (version: number | null): string | null => (version === null ? null : String(version));
 
 /** Reported in heartbeats; bump with releases. */
 export const AGENT_VERSION = '0.1.0';
@@ -41,6 +44,8 @@ export async function startAgent(config: AgentConfig, log: Log = createLog('agen
   const hub = new HubClient({ baseUrl: config.hub.url, token: config.hub.token, timeoutMs: config.hub.requestTimeoutMs });
   const sender = new OutboxSender(repository, (item) => hub.submitCase(item.submission, item.idempotencyKey), config.outbox, log);
   const printer = openReceiptPrinter(config.printer);
+  // Signed content bundles (FAQ, procedures): verified, swapped atomically, the last good one kept.
+  const content = new ContentUpdater({ baseUrl: config.hub.url, token: config.hub.token, dataDir: config.dataDir, timeoutMs: config.hub.requestTimeoutMs, log });
   const catalog = new CatalogService(db, (locale) => hub.fetchCatalog(locale), log);
 
   const fallbackMunicipality: Municipality = {
@@ -76,7 +81,7 @@ export async function startAgent(config: AgentConfig, log: Log = createLog('agen
   const heartbeats = new HeartbeatReporter(
     async () => ({
       sentAt: new Date().toISOString(),
-      versions: { agent: AGENT_VERSION, protocol: PROTOCOL_VERSION, content: null },
+      versions: { agent: AGENT_VERSION, protocol: PROTOCOL_VERSION, content: contentVersion(content.status().version) },
       devices: { printer: await printer.health(), scanner: scannerHealth },
       outbox: repository.figures(),
       sessionActive,
@@ -106,6 +111,7 @@ export async function startAgent(config: AgentConfig, log: Log = createLog('agen
   origins = [url, `http://localhost:${port}`];
   sender.start();
   heartbeats.start();
+  content.start();
   // Warm the catalogue cache so the kiosk can serve it if the network drops later.
   void catalog.list(DEFAULT_LOCALE);
   log('agent ready', { url, kioskId: config.kioskId, hub: config.hub.url });
@@ -122,6 +128,7 @@ export async function startAgent(config: AgentConfig, log: Log = createLog('agen
     async close() {
       sender.stop();
       heartbeats.stop();
+      content.stop();
       await transport.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
