@@ -4,6 +4,7 @@ import { runForwardingOutbox } from './outbox.js';
 import { DEFAULT_FORWARDING_INTERVALS, DEFAULT_FORWARDING_POLICY } from './settings.js';
 import type { ForwardingPolicy } from './settings.js';
 import { runForwardingSync } from './sync.js';
+import { createPeriodicJobs, type JobLogger } from '../../jobs/periodic.js';
 
 export interface ForwardingJobSettings {
   readonly outboxIntervalMs?: number;
@@ -14,7 +15,7 @@ export interface ForwardingJobSettings {
   /** The public status page base (`${PUBLIC_BASE_URL}/status`), for citizens' notifications of mirrored changes. */
   readonly statusPageBaseUrl?: string;
   /** Counts and error types only: never a case's contents. */
-  readonly logger?: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
+  readonly logger?: JobLogger;
 }
 
 /**
@@ -25,46 +26,16 @@ export function startForwardingJobs(db: HubDb, settings: ForwardingJobSettings =
   const now = settings.now ?? (() => new Date());
   const fetchImpl = settings.fetch ?? fetch;
   const policy = settings.policy ?? DEFAULT_FORWARDING_POLICY;
-  const timers = new Set<NodeJS.Timeout>();
-  const running = new Set<Promise<void>>();
-  let stopped = false;
-
-  function loop(job: string, intervalMs: number, run: () => Promise<object>): void {
-    const tick = async () => {
-      try {
-        const result = await run();
-        if (Object.values(result).some((v) => v !== 0)) settings.logger?.info({ job, ...result }, `${job} run finished`);
-      } catch (error) {
-        const e = error as { name?: string; code?: string };
-        settings.logger?.error({ job, error: { type: e.name, code: e.code } }, `${job} run failed; it will run again`);
-      }
-    };
-    const schedule = (delay: number) => {
-      if (stopped) return;
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        const pass = tick().finally(() => {
-          running.delete(pass);
-          schedule(intervalMs);
-        });
-        running.add(pass);
-      }, delay);
-      timers.add(timer);
-    };
-    schedule(0);
-  }
-
-  loop('forwarding-outbox', settings.outboxIntervalMs ?? DEFAULT_FORWARDING_INTERVALS.outboxMs, () => runForwardingOutbox(db, now(), fetchImpl, { policy }));
-  loop('forwarding-sync', settings.syncIntervalMs ?? DEFAULT_FORWARDING_INTERVALS.syncMs, () =>
-    runForwardingSync(db, now(), fetchImpl, { policy, ...(settings.statusPageBaseUrl === undefined ? {} : { statusPageBaseUrl: settings.statusPageBaseUrl }) }),
+  const jobs = createPeriodicJobs(settings.logger);
+  // A run that moved nothing (every count 0) is not worth a log line.
+  const worthLogging = (result: object) => Object.values(result).some((v) => v !== 0);
+  jobs.add('forwarding-outbox', settings.outboxIntervalMs ?? DEFAULT_FORWARDING_INTERVALS.outboxMs, () => runForwardingOutbox(db, now(), fetchImpl, { policy }), { worthLogging });
+  jobs.add(
+    'forwarding-sync',
+    settings.syncIntervalMs ?? DEFAULT_FORWARDING_INTERVALS.syncMs,
+    () => runForwardingSync(db, now(), fetchImpl, { policy, ...(settings.statusPageBaseUrl === undefined ? {} : { statusPageBaseUrl: settings.statusPageBaseUrl }) }),
+    { worthLogging },
   );
 
-  return {
-    async stop() {
-      stopped = true;
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
-      await Promise.allSettled([...running]);
-    },
-  };
+  return { stop: () => jobs.stop() };
 }
