@@ -1,17 +1,13 @@
 import {
   KioskCallError,
-  KioskEventEnvelopeSchema,
   KioskReplySchema,
   PROTOCOL_VERSION,
-  kioskEvents,
-  kioskMethods,
   type KioskClient,
-  type KioskEventData,
-  type KioskEventName,
   type KioskMethodName,
   type KioskParams,
   type KioskResult,
 } from '@kiosk/shared';
+import { checkParams, createEventHub, resultOf } from './envelopes';
 import { DEFAULT_BRIDGE_TIMINGS, type BridgeTimings } from './config';
 
 /**
@@ -37,21 +33,11 @@ export function findKioskBridge(scope: object): KioskBridge | null {
  */
 export function createIpcKioskClient(bridge: KioskBridge, options: { timings?: Partial<BridgeTimings> } = {}): KioskClient {
   const timings = { ...DEFAULT_BRIDGE_TIMINGS, ...options.timings };
-  const listeners = new Map<string, Set<(data: never) => void>>();
+  const events = createEventHub();
   let closed = false;
   let nextId = 0;
 
-  const unsubscribe = bridge.onEvent((message) => {
-    const envelope = KioskEventEnvelopeSchema.safeParse(message);
-    if (!envelope.success || !Object.hasOwn(kioskEvents, envelope.data.event)) return;
-    const name = envelope.data.event as KioskEventName;
-    const data = kioskEvents[name].safeParse(envelope.data.data);
-    if (!data.success) {
-      console.warn(`kiosk bridge: ignored a malformed ${name} event`);
-      return;
-    }
-    for (const listener of listeners.get(name) ?? []) listener(data.data as never);
-  });
+  const unsubscribe = bridge.onEvent((message) => events.dispatch(message));
 
   async function send<M extends KioskMethodName>(method: M, params: unknown): Promise<KioskResult<M>> {
     nextId += 1;
@@ -64,23 +50,17 @@ export function createIpcKioskClient(bridge: KioskBridge, options: { timings?: P
     }
     const reply = KioskReplySchema.safeParse(raw);
     if (!reply.success) throw new KioskCallError('transport', `the kiosk shell's answer to ${method} is malformed`);
-    if (reply.data.v !== PROTOCOL_VERSION) throw new KioskCallError('version-mismatch', `agent speaks protocol ${reply.data.v}, renderer ${PROTOCOL_VERSION}`);
-    if (!reply.data.ok) throw new KioskCallError(reply.data.error.code, reply.data.error.message);
-    const result = kioskMethods[method].result.safeParse(reply.data.value);
-    if (!result.success) throw new KioskCallError('internal', `agent's reply to ${method} does not match its schema`);
-    return result.data as KioskResult<M>;
+    return resultOf(method, reply.data);
   }
 
   function call<M extends KioskMethodName>(method: M, params: KioskParams<M>): Promise<KioskResult<M>> {
     if (closed) return Promise.reject(new KioskCallError('transport', 'the kiosk client is closed'));
-    const checked = kioskMethods[method].params.safeParse(params);
-    if (!checked.success) {
-      return Promise.reject(new KioskCallError('bad-request', `invalid params for ${method}: ${checked.error.issues[0]?.message ?? 'invalid'}`));
-    }
+    const checked = checkParams(method, params);
+    if (!checked.ok) return Promise.reject(checked.error);
     // The shell answers even when the agent is slow; this timeout only guards a lost answer.
     return new Promise<KioskResult<M>>((resolve, reject) => {
       const timer = setTimeout(() => reject(new KioskCallError('transport', `no reply to ${method} within ${timings.callTimeoutMs} ms`)), timings.callTimeoutMs);
-      send(method, checked.data).then(
+      send(method, checked.value).then(
         (value) => {
           clearTimeout(timer);
           resolve(value);
@@ -93,19 +73,12 @@ export function createIpcKioskClient(bridge: KioskBridge, options: { timings?: P
     });
   }
 
-  function on<E extends KioskEventName>(event: E, listener: (data: KioskEventData<E>) => void): () => void {
-    const set = listeners.get(event) ?? new Set();
-    listeners.set(event, set);
-    set.add(listener as (data: never) => void);
-    return () => set.delete(listener as (data: never) => void);
-  }
-
   return {
     call,
-    on,
+    on: events.on,
     close() {
       closed = true;
-      listeners.clear();
+      events.clear();
       unsubscribe();
     },
   };

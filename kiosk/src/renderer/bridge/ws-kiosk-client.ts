@@ -1,17 +1,13 @@
 import {
   KioskCallError,
-  KioskEventEnvelopeSchema,
   KioskReplySchema,
   PROTOCOL_VERSION,
-  kioskEvents,
-  kioskMethods,
   type KioskClient,
-  type KioskEventData,
-  type KioskEventName,
   type KioskMethodName,
   type KioskParams,
   type KioskResult,
 } from '@kiosk/shared';
+import { checkParams, createEventHub, resultOf } from './envelopes.js';
 import { DEFAULT_BRIDGE_TIMINGS, type BridgeTimings } from './config.js';
 
 /** The part of the browser's WebSocket this client uses (the `ws` package matches it in tests). */
@@ -57,7 +53,7 @@ export function createWebSocketKioskClient(options: WebSocketClientOptions): Web
   const createSocket = options.createSocket ?? ((url: string) => new WebSocket(url));
   const random = options.random ?? Math.random;
   const pending = new Map<string, PendingCall>();
-  const listeners = new Map<string, Set<(data: never) => void>>();
+  const events = createEventHub();
   let socket: SocketLike | null = null;
   let connected = false;
   let closedByCaller = false;
@@ -132,7 +128,7 @@ export function createWebSocketKioskClient(options: WebSocketClientOptions): Web
       return;
     }
     if (typeof message === 'object' && message !== null && 'event' in message) {
-      handleEvent(message);
+      events.dispatch(message);
       return;
     }
     const reply = KioskReplySchema.safeParse(message);
@@ -142,40 +138,20 @@ export function createWebSocketKioskClient(options: WebSocketClientOptions): Web
     }
     const call = settle(reply.data.id);
     if (!call) return; // Late reply to a call that already timed out.
-    if (reply.data.v !== PROTOCOL_VERSION) {
-      call.reject(new KioskCallError('version-mismatch', `agent speaks protocol ${reply.data.v}, renderer ${PROTOCOL_VERSION}`));
-      return;
+    try {
+      call.resolve(resultOf(call.method, reply.data));
+    } catch (error) {
+      call.reject(error as KioskCallError);
     }
-    if (!reply.data.ok) {
-      call.reject(new KioskCallError(reply.data.error.code, reply.data.error.message));
-      return;
-    }
-    const result = kioskMethods[call.method].result.safeParse(reply.data.value);
-    if (result.success) call.resolve(result.data);
-    else call.reject(new KioskCallError('internal', `agent's reply to ${call.method} does not match its schema`));
-  }
-
-  function handleEvent(message: unknown): void {
-    const envelope = KioskEventEnvelopeSchema.safeParse(message);
-    if (!envelope.success || !Object.hasOwn(kioskEvents, envelope.data.event)) return;
-    const name = envelope.data.event as KioskEventName;
-    const data = kioskEvents[name].safeParse(envelope.data.data);
-    if (!data.success) {
-      console.warn(`kiosk bridge: ignored a malformed ${name} event`);
-      return;
-    }
-    for (const listener of listeners.get(name) ?? []) listener(data.data as never);
   }
 
   function call<M extends KioskMethodName>(method: M, params: KioskParams<M>): Promise<KioskResult<M>> {
     if (closedByCaller) return Promise.reject(new KioskCallError('transport', 'the kiosk client is closed'));
-    const checked = kioskMethods[method].params.safeParse(params);
-    if (!checked.success) {
-      return Promise.reject(new KioskCallError('bad-request', `invalid params for ${method}: ${checked.error.issues[0]?.message ?? 'invalid'}`));
-    }
+    const checked = checkParams(method, params);
+    if (!checked.ok) return Promise.reject(checked.error);
     nextId += 1;
     const id = `r${nextId}`;
-    const frame = JSON.stringify({ v: PROTOCOL_VERSION, id, method, params: checked.data });
+    const frame = JSON.stringify({ v: PROTOCOL_VERSION, id, method, params: checked.value });
     return new Promise<KioskResult<M>>((resolve, reject) => {
       const timer = setTimeout(() => {
         settle(id)?.reject(new KioskCallError('transport', `no reply to ${method} within ${timings.callTimeoutMs} ms`));
@@ -183,13 +159,6 @@ export function createWebSocketKioskClient(options: WebSocketClientOptions): Web
       pending.set(id, { method, frame, sent: false, resolve: resolve as (value: unknown) => void, reject, timer });
       sendWaitingCalls();
     });
-  }
-
-  function on<E extends KioskEventName>(event: E, listener: (data: KioskEventData<E>) => void): () => void {
-    const set = listeners.get(event) ?? new Set();
-    listeners.set(event, set);
-    set.add(listener as (data: never) => void);
-    return () => set.delete(listener as (data: never) => void);
   }
 
   function close(): void {
@@ -204,7 +173,7 @@ export function createWebSocketKioskClient(options: WebSocketClientOptions): Web
   connect();
   return {
     call,
-    on,
+    on: events.on,
     close,
     get connected() {
       return connected;
