@@ -10,3 +10,7 @@ export * from './protocol/kiosk-client.js';
 export * from './protocol/fleet.js';
 export * from './schemas/console.js';
 export * from './protocol/renderer-page.js';
+export * from './protocol/jobs.js';
+export * from './protocol/device-config.js';
+export * from './protocol/enrolment.js';
+export * from './protocol/dead-letters.js';

@@ -6,6 +6,12 @@ import type { HubConfig } from './config.js';
 import type { HubDb } from './db/database.js';
 import { consolePlugin } from './console/plugin.js';
 import { fleetPlugin } from './fleet/routes.js';
+import { createInProcessFleetBus } from './fleet/bus/fleet-bus.js';
+import type { FleetBus } from './fleet/bus/fleet-bus.js';
+import { fleetJobRoutes } from './fleet/jobs/routes.js';
+import { deviceConfigRoutes } from './fleet/config/routes.js';
+import { enrolmentRoutes } from './fleet/enrolment/routes.js';
+import { deadLetterRoutes } from './fleet/dead-letters/routes.js';
 import { makeErrorHandler, renderApiError } from './http/error-handler.js';
 import { notFound } from './http/problems.js';
 import { addSecurityHeaders } from './http/security-headers.js';
@@ -29,6 +35,8 @@ export interface BuildAppOptions {
   readonly config: HubConfig;
   /** Pino options, or false for silence (tests). Defaults to JSON logs at config.logLevel. */
   readonly logger?: FastifyServerOptions['logger'];
+  /** How hub processes signal fleet events to each other; one process needs only the default. */
+  readonly bus?: FleetBus;
 }
 
 /** Logs what a request was, never what it carried: no bodies, headers or query strings. */
@@ -46,7 +54,7 @@ function loggerOptions(level: string): FastifyServerOptions['logger'] {
 }
 
 /** Builds the whole hub (plugins in a fixed order: third-party, then routes). Never listens. */
-export async function buildApp({ db, config, logger }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, config, logger, bus = createInProcessFleetBus() }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? loggerOptions(config.logLevel),
     bodyLimit: config.bodyLimitBytes,
@@ -91,6 +99,10 @@ export async function buildApp({ db, config, logger }: BuildAppOptions): Promise
   await app.register(workflowRoutes(db, config));
   await app.register(notificationRoutes(db, config));
   await app.register(forwardingRoutes(db, config));
+  await app.register(fleetJobRoutes(db, config, bus));
+  await app.register(deviceConfigRoutes(db, config, bus));
+  await app.register(enrolmentRoutes(db, config, bus));
+  await app.register(deadLetterRoutes(db, config, bus));
   await app.register(consolePlugin(config.consoleDir));
   return app;
 }

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
   ApiErrorSchema,
@@ -9,18 +9,15 @@ import {
   HeartbeatSchema,
   IDEMPOTENCY_KEY_HEADER,
   LocaleSchema,
-  PROTOCOL_VERSION,
-  PROTOCOL_VERSION_HEADER,
   fleetRoutes,
 } from '@kiosk/shared';
 import type { Catalog } from '@kiosk/shared';
 import type { HubDb } from '../db/database.js';
 import { makeErrorHandler, renderApiError } from '../http/error-handler.js';
-import { badRequest, unauthorised } from '../http/problems.js';
+import { badRequest } from '../http/problems.js';
 import type { ZodTypeProvider } from '../http/zod.js';
 import { localisedCatalog, tenantLocale } from '../modules/catalog/service.js';
-import { authenticateDevice } from '../modules/devices/service.js';
-import type { AuthenticatedDevice } from '../modules/devices/service.js';
+import { deviceOf, headerValue, requireDevice } from './device-auth.js';
 import { requireTenant } from '../modules/tenants/service.js';
 import { submitKioskCase } from './submit-case.js';
 import { recordHeartbeat } from './heartbeat-repository.js';
@@ -29,19 +26,6 @@ import { recordHeartbeat } from './heartbeat-repository.js';
 export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{8,200}$/;
 
 const ERROR_RESPONSES = { 400: ApiErrorSchema, 401: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema, 422: ApiErrorSchema, 500: ApiErrorSchema };
-const devices = new WeakMap<FastifyRequest, AuthenticatedDevice>();
-
-function deviceOf(request: FastifyRequest): AuthenticatedDevice {
-  const device = devices.get(request);
-  if (device === undefined) throw new Error('fleet route reached without an authenticated device');
-  return device;
-}
-
-function headerValue(request: FastifyRequest, name: string): string | undefined {
-  const value = request.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
 /** Paths are relative to FLEET_BASE_PATH, which app.ts uses as this plugin's prefix. */
 const relative = (path: string) => path.slice('/fleet/v1'.length);
 
@@ -54,19 +38,7 @@ export function fleetPlugin(db: HubDb, publicBaseUrl: string | null): FastifyPlu
     const typed = app.withTypeProvider<ZodTypeProvider>();
     app.setErrorHandler(makeErrorHandler(renderApiError));
 
-    // Before the body is even parsed: who is calling, and do we speak the same protocol?
-    app.addHook('onRequest', async (request, reply) => {
-      const device = await authenticateDevice(db, request.headers.authorization);
-      if (device === null) {
-        reply.header('www-authenticate', 'Bearer realm="fleet"');
-        throw unauthorised('a valid device credential is required (Authorization: Bearer <deviceId>.<secret>)');
-      }
-      devices.set(request, device);
-      const version = headerValue(request, PROTOCOL_VERSION_HEADER);
-      if (version !== String(PROTOCOL_VERSION)) {
-        throw badRequest('version-mismatch', `this hub speaks fleet protocol ${PROTOCOL_VERSION}; the request said ${version === undefined ? 'nothing' : 'another version'}`);
-      }
-    });
+    requireDevice(app, db);
 
     typed.post(
       relative(fleetRoutes.submitCase.path),

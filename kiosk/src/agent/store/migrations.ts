@@ -1,3 +1,7 @@
+import { sql as outboxEncryption } from './migrations/0003-outbox-encryption.js';
+import { sql as jobs } from './migrations/0004-jobs.js';
+import { sql as config } from './migrations/0005-config.js';
+
 /** The kiosk store's schema, one forward-only step per entry (index + 1 = user_version). */
 export const migrations: readonly string[] = [
   `
@@ -42,4 +46,7 @@ export const migrations: readonly string[] = [
   ALTER TABLE requests ADD COLUMN receipt_reason TEXT;
   ALTER TABLE requests ADD COLUMN receipt_warning TEXT;
   `,
+  outboxEncryption,
+  jobs,
+  config,
 ];

@@ -7,6 +7,9 @@ import * as staffWorkflow from './0005-staff-workflow.js';
 import * as notifications from './0006-notifications.js';
 import * as fleetHeartbeats from './0007-fleet-heartbeats.js';
 import * as forwarding from './0008-forwarding.js';
+import * as deviceConfig from './0009-device-config.js';
+import * as fleetJobs from './0010-fleet-jobs.js';
+import * as enrolment from './0011-enrolment.js';
 
 /**
  * Every migration, in order, listed by hand: a static list survives bundling and never picks up
@@ -21,6 +24,9 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006-notifications': notifications,
   '0007-fleet-heartbeats': fleetHeartbeats,
   '0008-forwarding': forwarding,
+  '0009-device-config': deviceConfig,
+  '0010-fleet-jobs': fleetJobs,
+  '0011-enrolment': enrolment,
 };
 
 export const staticMigrationProvider: MigrationProvider = {

@@ -1,0 +1,4 @@
+/** Kiosk store step 5: applied kiosk configuration (config owner). */
+export const sql = `
+  SELECT 1;
+`;

@@ -1,0 +1,2 @@
+/** Placeholder for the fleet protocol's enrolment messages (issue 6). */
+export {};

@@ -1,0 +1,2 @@
+/** Placeholder for the fleet protocol's jobs messages (issue 6). */
+export {};
