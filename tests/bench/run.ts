@@ -8,6 +8,7 @@ import { printRoundTrip } from './print-round-trip.js';
 import { qrDecoding } from './qr-decoding.js';
 import { open311Post } from './open311-post.js';
 import { faqSearch } from './faq-search.js';
+import { kioskInteraction } from './kiosk-interaction.js';
 
 // `npm run bench` (`-- --quick` for a first look): runs every benchmark, prints one table and
 // writes bench-results.json. Figures come with a baseline measured in the same run, because these
@@ -19,6 +20,7 @@ const benchmarks: ReadonlyArray<[string, Benchmark]> = [
   ['print-round-trip', printRoundTrip],
   ['open311-post', open311Post],
   ['faq-search', faqSearch],
+  ['kiosk-interaction', kioskInteraction],
 ];
 
 const figures: Figure[] = [];
