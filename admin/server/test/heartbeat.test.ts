@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HeartbeatAnswerSchema, PROTOCOL_VERSION, type Heartbeat } from '@kiosk/shared';
 import { latestHeartbeat } from '../src/fleet/heartbeat-repository.js';
-import { DEFAULT_STATUS_POLICY, kioskStatus } from '../src/fleet/kiosk-status.js';
+import { DEFAULT_STATUS_POLICY, kioskStatus, offlineAlertDecision, recoveryStreak } from '../src/fleet/kiosk-status.js';
+import { MAX_RECORDED_SKEW_MS } from '../src/fleet/heartbeat-repository.js';
 import { DIALECTS, createTestHub } from './helpers/hub.js';
 import type { TestHub } from './helpers/hub.js';
 import { fleetHeaders } from './helpers/kiosk.js';
@@ -15,6 +16,10 @@ function heartbeat(overrides: Partial<Heartbeat> = {}): Heartbeat {
     outbox: { depth: 0, oldestAgeSeconds: null, dead: 0 },
     sessionActive: false,
     shell: null,
+    clockSkewMs: null,
+    disk: null,
+    config: { appliedVersion: null, error: null },
+    maintenance: false,
     ...overrides,
   };
 }
@@ -48,6 +53,16 @@ describe.each(DIALECTS)('heartbeats (%s)', (dialect) => {
     expect(history.length).toBeGreaterThanOrEqual(4);
   });
 
+  it('records a kiosk whose clock lost its battery (1970), with the skew clamped, and keeps the new fields', async () => {
+    const payload = heartbeat({ sentAt: '1970-01-01T00:00:00.000Z', disk: { freeBytes: 5, totalBytes: 10 }, maintenance: true, config: { appliedVersion: 2, error: null } });
+    const answer = await hub.app.inject({ method: 'POST', url: '/fleet/v1/heartbeat', headers: fleetHeaders(hub), payload });
+    expect(answer.statusCode).toBe(200);
+    const latest = await latestHeartbeat(hub.db, hub.kiosk.deviceId);
+    expect(latest?.skewMs).toBe(-MAX_RECORDED_SKEW_MS);
+    expect(latest?.heartbeat).toMatchObject({ disk: { freeBytes: 5, totalBytes: 10 }, maintenance: true, config: { appliedVersion: 2 } });
+    expect(kioskStatus(latest, new Date()).reasons).toContain('clock-skew');
+  });
+
   it('refuses a malformed heartbeat and one without a credential', async () => {
     const bad = await hub.app.inject({ method: 'POST', url: '/fleet/v1/heartbeat', headers: fleetHeaders(hub), payload: { sentAt: 'yesterday' } });
     expect(bad.statusCode).toBe(400);
@@ -74,5 +89,27 @@ describe('kiosk status (pure)', () => {
     expect(kioskStatus(at(interval * 3), now).status).toBe('unreachable');
     expect(kioskStatus(at(DEFAULT_STATUS_POLICY.offlineAfterMs / 1000), now).status).toBe('offline');
     expect(kioskStatus(undefined, now)).toEqual({ status: 'offline', reasons: ['never-reported'] });
+  });
+});
+
+describe('offline alert hysteresis (pure)', () => {
+  const now = new Date('2026-11-28T10:00:00.000Z');
+  const ago = (seconds: number) => new Date(now.getTime() - seconds * 1000).toISOString();
+  const policy = { ...DEFAULT_STATUS_POLICY, heartbeatIntervalMs: 30_000, missedForUnreachable: 3, clearAfterHeartbeats: 3, clearAfterMs: 300_000 };
+
+  it('counts the run of heartbeats back from now until a gap of missed heartbeats', () => {
+    expect(recoveryStreak([], now, policy)).toEqual({ heartbeats: 0, spanMs: 0 });
+    expect(recoveryStreak([ago(10), ago(40), ago(70)], now, policy)).toEqual({ heartbeats: 3, spanMs: 70_000 });
+    expect(recoveryStreak([ago(10), ago(40), ago(200)], now, policy)).toEqual({ heartbeats: 2, spanMs: 40_000 });
+    expect(recoveryStreak([ago(100), ago(130)], now, policy).heartbeats).toBe(0);
+  });
+
+  it('raises after the silence limit, and clears only after a steady streak or the clear period', () => {
+    const none = { heartbeats: 0, spanMs: 0 };
+    expect(offlineAlertDecision({ raised: false, lastSeenAt: ago(policy.offlineAfterMs / 1000 - 1), streak: none }, now, policy)).toBe('keep');
+    expect(offlineAlertDecision({ raised: false, lastSeenAt: ago(policy.offlineAfterMs / 1000), streak: none }, now, policy)).toBe('raise');
+    expect(offlineAlertDecision({ raised: true, lastSeenAt: ago(5), streak: { heartbeats: 2, spanMs: 60_000 } }, now, policy)).toBe('keep');
+    expect(offlineAlertDecision({ raised: true, lastSeenAt: ago(5), streak: { heartbeats: 3, spanMs: 65_000 } }, now, policy)).toBe('clear');
+    expect(offlineAlertDecision({ raised: true, lastSeenAt: ago(5), streak: { heartbeats: 1, spanMs: 300_000 } }, now, policy)).toBe('clear');
   });
 });

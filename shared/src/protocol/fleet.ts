@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CaseAcceptedSchema, CaseSubmissionSchema } from '../schemas/case-submission.js';
 import { DevicesHealthSchema } from '../schemas/device-health.js';
 import { IsoDateTimeSchema } from '../schemas/common.js';
+import { ConfigReportSchema } from './device-config.js';
 
 /**
  * The fleet protocol: what a kiosk agent and the hub say over HTTPS.
@@ -25,6 +26,8 @@ export const fleetRoutes = {
   catalog: { method: 'GET', path: `${FLEET_BASE_PATH}/catalog` },
   /** Periodic health report (issue 6 completes it). */
   heartbeat: { method: 'POST', path: `${FLEET_BASE_PATH}/heartbeat` },
+  /** The kiosk's desired configuration (DesiredConfigSchema); ETag = version, If-None-Match -> 304. */
+  config: { method: 'GET', path: `${FLEET_BASE_PATH}/config` },
 } as const;
 
 export const HeartbeatSchema = z.object({
@@ -43,10 +46,26 @@ export const HeartbeatSchema = z.object({
     .object({ state: z.enum(['running', 'recovering', 'out-of-service']), reason: z.string().nullable(), since: IsoDateTimeSchema })
     .nullable()
     .default(null),
+  // Issue 6 additions: each has a default, so a heartbeat from an older agent still validates.
+  /** Kiosk clock minus hub clock, measured against the previous answer's serverTime; null until known. */
+  clockSkewMs: z.number().int().nullable().default(null),
+  /** Free and total space where the agent keeps its data (a full disk stops the outbox). */
+  disk: z.object({ freeBytes: z.number().int().nonnegative(), totalBytes: z.number().int().nonnegative() }).nullable().default(null),
+  /** Which desired configuration version the kiosk runs, and the last one it refused. */
+  config: ConfigReportSchema.default({ appliedVersion: null, error: null }),
+  /** The kiosk shows its maintenance screen (by configuration or a remote job). */
+  maintenance: z.boolean().default(false),
 });
 export type Heartbeat = z.infer<typeof HeartbeatSchema>;
+/** What an agent may send: the fields added later are optional. */
+export type HeartbeatInput = z.input<typeof HeartbeatSchema>;
 
-export const HeartbeatAnswerSchema = z.object({ serverTime: IsoDateTimeSchema });
+export const HeartbeatAnswerSchema = z.object({
+  serverTime: IsoDateTimeSchema,
+  /** The desired configuration version; when it differs from the applied one, GET the config. */
+  desiredConfigVersion: z.number().int().nonnegative().default(0),
+});
+export type HeartbeatAnswer = z.infer<typeof HeartbeatAnswerSchema>;
 
 /** Why the hub refused a fleet call; `retryable` tells the sender whether to try again later. */
 export const FleetErrorCodeSchema = z.enum([

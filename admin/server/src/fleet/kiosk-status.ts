@@ -15,6 +15,13 @@ export interface KioskStatusPolicy {
   readonly backlogAgeSeconds: number;
   /** Clock skew past this breaks receipts' times: platform.md says alert at 2 minutes. */
   readonly maxSkewMs: number;
+  /**
+   * Hysteresis of the offline alert: once raised, it clears only after this many consecutive
+   * heartbeats (no gap long enough to be unreachable)...
+   */
+  readonly clearAfterHeartbeats: number;
+  /** ...or after the kiosk has been back without such a gap for this long, whichever comes first. */
+  readonly clearAfterMs: number;
 }
 
 export const DEFAULT_STATUS_POLICY: KioskStatusPolicy = {
@@ -24,6 +31,8 @@ export const DEFAULT_STATUS_POLICY: KioskStatusPolicy = {
   backlogDepth: 20,
   backlogAgeSeconds: 15 * 60,
   maxSkewMs: 2 * 60_000,
+  clearAfterHeartbeats: 3,
+  clearAfterMs: 10 * 60_000,
 };
 
 export interface KioskStatusVerdict {
@@ -57,4 +66,47 @@ export function kioskStatus(
   if (Math.abs(latest.skewMs) > policy.maxSkewMs) reasons.push('clock-skew');
   if (latest.heartbeat.shell?.state === 'out-of-service') reasons.push('out-of-service');
   return { status: reasons.length > 0 ? 'degraded' : 'online', reasons };
+}
+
+/** A run of heartbeats with no gap long enough to count as unreachable, ending now. */
+export interface RecoveryStreak {
+  readonly heartbeats: number;
+  /** From the first heartbeat of the run to now. */
+  readonly spanMs: number;
+}
+
+/**
+ * Pure: how long the kiosk has been steadily back. `receivedNewestFirst` are heartbeat receive
+ * times (ISO), newest first; a gap of missedForUnreachable intervals (or silence now) breaks the run.
+ */
+export function recoveryStreak(receivedNewestFirst: readonly string[], now: Date, policy: KioskStatusPolicy = DEFAULT_STATUS_POLICY): RecoveryStreak {
+  const gapMs = policy.heartbeatIntervalMs * policy.missedForUnreachable;
+  let previous = now.getTime();
+  let heartbeats = 0;
+  for (const received of receivedNewestFirst) {
+    const at = Date.parse(received);
+    if (previous - at >= gapMs) break;
+    heartbeats += 1;
+    previous = at;
+  }
+  return { heartbeats, spanMs: heartbeats === 0 ? 0 : now.getTime() - previous };
+}
+
+export type OfflineAlertDecision = 'raise' | 'clear' | 'keep';
+
+/**
+ * Pure: the offline alert with hysteresis, so a kiosk on a flaky line does not page anyone
+ * every few minutes. Raised after offlineAfterMs of silence; once raised, one or two heartbeats
+ * are not enough to clear it: only a steady streak (clearAfterHeartbeats, or clearAfterMs) is.
+ * @param lastSeenAt the latest heartbeat, or when the kiosk was registered if it never reported.
+ * @param streak the recovery streak counted from heartbeats received after the alert was raised.
+ */
+export function offlineAlertDecision(
+  input: { readonly raised: boolean; readonly lastSeenAt: string; readonly streak: RecoveryStreak },
+  now: Date,
+  policy: KioskStatusPolicy = DEFAULT_STATUS_POLICY,
+): OfflineAlertDecision {
+  if (!input.raised) return now.getTime() - Date.parse(input.lastSeenAt) >= policy.offlineAfterMs ? 'raise' : 'keep';
+  const steady = input.streak.heartbeats >= policy.clearAfterHeartbeats || (input.streak.heartbeats > 0 && input.streak.spanMs >= policy.clearAfterMs);
+  return steady ? 'clear' : 'keep';
 }

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { HubDb } from '../../db/database.js';
 import { forbidden, unauthorised } from '../../http/problems.js';
 import { SESSION_COOKIE, readCookie } from './cookie.js';
@@ -22,6 +22,18 @@ export async function requireCsrfHeader(request: FastifyRequest): Promise<void> 
   if (typeof site === 'string' && !ALLOWED_FETCH_SITES.has(site)) {
     throw forbidden('csrf', 'cross-site console calls are refused');
   }
+}
+
+/**
+ * Every staff API plugin starts with this: the CSRF checks on state-changing calls, and no-store on
+ * every answer (they may hold personal data, which no browser or proxy cache may keep).
+ */
+export function protectStaffApi(app: FastifyInstance): void {
+  app.addHook('onRequest', requireCsrfHeader);
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('cache-control', 'no-store');
+    return payload;
+  });
 }
 
 const users = new WeakMap<FastifyRequest, SessionUser>();

@@ -27,3 +27,20 @@ export async function updateDeviceSecret(db: HubDb, id: string, secretHash: stri
 export async function revokeDevice(db: HubDb, id: string, at: Date): Promise<void> {
   await db.updateTable('devices').set({ revoked_at: at.toISOString() }).where('id', '=', id).execute();
 }
+
+/** A municipality's kiosks, newest first (revoked ones too: the console shows them greyed). */
+export async function listTenantDevices(db: HubDb, tenantId: string): Promise<DeviceRow[]> {
+  return db.selectFrom('devices').selectAll().where('tenant_id', '=', tenantId).orderBy('created_at', 'desc').orderBy('id').execute();
+}
+
+/** Sets revoked_at once; true when this call revoked it (false: unknown, other tenant or already revoked). */
+export async function revokeTenantDevice(db: HubDb, tenantId: string, id: string, at: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('devices')
+    .set({ revoked_at: at.toISOString() })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -52,9 +52,42 @@ export async function registerDevice(db: HubDb, tenantId: string, label: string,
     secret_hash: sha256Hex(secret),
     created_at: now.toISOString(),
     revoked_at: null,
+    site: null,
+    device_group: null,
   };
   await insertDevice(db, row);
   return { deviceId: id, issuer, token: `${id}.${secret}` };
+}
+
+export interface EnrolledDeviceInput {
+  readonly label: string;
+  readonly site: string | null;
+  readonly group: string | null;
+  /** sha256 hex of the secret the kiosk made itself (enrolment): the hub never sees the secret. */
+  readonly secretHash: string;
+}
+
+/** Like registerDevice, for a kiosk that chose its own secret: same issuer rules, no token to hand out. */
+export async function registerDeviceWithSecretHash(
+  db: HubDb,
+  tenantId: string,
+  input: EnrolledDeviceInput,
+  now = new Date(),
+): Promise<{ deviceId: string; issuer: string }> {
+  const id = randomId('kiosk');
+  const issuer = await unusedIssuer(db);
+  await insertDevice(db, {
+    id,
+    tenant_id: tenantId,
+    issuer,
+    label: input.label,
+    secret_hash: input.secretHash,
+    created_at: now.toISOString(),
+    revoked_at: null,
+    site: input.site,
+    device_group: input.group,
+  });
+  return { deviceId: id, issuer };
 }
 
 /** A new secret for an existing device (the old one stops working at once). */

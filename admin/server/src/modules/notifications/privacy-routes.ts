@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ApiErrorSchema } from '@kiosk/shared';
 import type { HubDb } from '../../db/database.js';
 import type { ZodTypeProvider } from '../../http/zod.js';
-import { currentUser, requireCsrfHeader, sessionGuard } from '../auth/guard.js';
+import { currentUser, protectStaffApi, sessionGuard } from '../auth/guard.js';
 import type { SessionPolicy, SessionUser } from '../auth/service.js';
 import { CitizenErasureSchema, CitizenExportSchema, CitizenLookupSchema, PRIVACY_ROLES, eraseCitizenData, exportCitizenData } from './privacy.js';
 import { listPrivacyAudit } from './privacy-repository.js';
@@ -30,11 +30,7 @@ function requireAdmin(user: SessionUser): void {
  */
 export function privacyRoutes(db: HubDb, policy: SessionPolicy, retention: RetentionOptions, now: () => Date = () => new Date()): FastifyPluginAsync {
   return async (app) => {
-    app.addHook('onRequest', requireCsrfHeader);
-    app.addHook('onSend', async (_request, reply, payload) => {
-      reply.header('cache-control', 'no-store');
-      return payload;
-    });
+    protectStaffApi(app);
     const typed = app.withTypeProvider<ZodTypeProvider>();
     const preHandler = sessionGuard(db, policy);
 

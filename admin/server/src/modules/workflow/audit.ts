@@ -15,9 +15,12 @@ export interface Actor {
 /** Only identifiers, codes, states and flags: the audit log never holds what a person typed. */
 export type AuditDetails = Readonly<Record<string, string | number | boolean | null>>;
 
+/** What an audit row is about. One list, so the console's audit page can name every kind. */
+export type AuditTargetType = 'case' | 'api-key' | 'device' | 'fleet-job' | 'rollout' | 'dead-letter' | 'device-config';
+
 export interface AuditEntry {
   readonly action: string;
-  readonly targetType: 'case' | 'api-key';
+  readonly targetType: AuditTargetType;
   readonly targetId: string;
   readonly details: AuditDetails;
   readonly at: Date;

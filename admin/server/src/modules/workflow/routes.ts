@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { HubConfig } from '../../config.js';
 import type { HubDb } from '../../db/database.js';
-import { requireCsrfHeader } from '../auth/guard.js';
+import { protectStaffApi } from '../auth/guard.js';
 import { adminRoutes } from './admin-routes.js';
 import { caseWorkflowRoutes } from './case-routes.js';
 import { openApiRoutes } from './openapi/routes.js';
@@ -15,12 +15,8 @@ export function workflowRoutes(db: HubDb, config: HubConfig): FastifyPluginAsync
   return async (app) => {
     await app.register(
       async (api) => {
-        api.addHook('onRequest', requireCsrfHeader);
-        api.addHook('onSend', async (_request, reply, payload) => {
-          // Case data and fresh API keys must not linger in a shared browser's cache.
-          reply.header('cache-control', 'no-store');
-          return payload;
-        });
+        // Case data and fresh API keys must not linger in a shared browser's cache.
+        protectStaffApi(api);
         await api.register(caseWorkflowRoutes(db, policy, config.publicBaseUrl), { prefix: '/workflow' });
         await api.register(adminRoutes(db, policy));
       },
