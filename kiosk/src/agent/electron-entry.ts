@@ -1,5 +1,6 @@
 import { loadAgentConfig } from './config.js';
-import { startAgent, type RunningAgent } from './agent.js';
+import type { RunningAgent } from './agent.js';
+import { startKioskAgent } from './enrolment/kiosk-agent.js';
 import { dispatchKioskCall } from './handlers/dispatch.js';
 import { createLog } from './log.js';
 
@@ -50,7 +51,8 @@ port.on('message', ({ data }) => {
 });
 
 // Port 0: the loopback page server is not needed under Electron, and must not collide with one.
-startAgent({ ...loadAgentConfig(process.env), port: 0 }, log).then(
+// startKioskAgent: a kiosk without a credential enrols itself first (shows its code), as in browser mode.
+startKioskAgent({ ...loadAgentConfig(process.env), port: 0 }, log).then(
   (running) => {
     agent = running;
     running.onKioskEvent((envelope) => port.postMessage(envelope));

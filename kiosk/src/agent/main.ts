@@ -1,5 +1,6 @@
 import { loadAgentConfig } from './config.js';
-import { startAgent, type RunningAgent } from './agent.js';
+import type { RunningAgent } from './agent.js';
+import { startKioskAgent } from './enrolment/kiosk-agent.js';
 import { createLog } from './log.js';
 
 // The kiosk agent as a plain Node process ("browser mode"): serves the renderer on loopback.
@@ -26,7 +27,8 @@ process.on('SIGINT', () => stop('SIGINT'));
 process.on('SIGTERM', () => stop('SIGTERM'));
 
 try {
-  agent = await startAgent(loadAgentConfig(process.env), log);
+  // Without a credential the agent enrols itself first (shows a code), then starts normally.
+  agent = await startKioskAgent(loadAgentConfig(process.env), log);
 } catch (error) {
   log('agent failed to start', { error: (error as Error).message });
   process.exit(1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, type Heartbeat } from '@kiosk/shared';
-import { HeartbeatReporter } from '../../src/agent/sync/heartbeat.js';
+import { HeartbeatReporter, diskSpace } from '../../src/agent/sync/heartbeat.js';
 
 const ok = { state: 'ok' as const, reason: null, since: '2026-11-28T09:00:00.000Z' };
 const sample: Heartbeat = {
@@ -10,6 +10,10 @@ const sample: Heartbeat = {
   outbox: { depth: 2, oldestAgeSeconds: 30, dead: 0 },
   sessionActive: true,
   shell: null,
+  clockSkewMs: null,
+  disk: { freeBytes: 1_000, totalBytes: 4_000 },
+  config: { appliedVersion: null, error: null },
+  maintenance: false,
 };
 
 describe('the heartbeat reporter', () => {
@@ -19,6 +23,32 @@ describe('the heartbeat reporter', () => {
     expect(await reporter.beat()).toBe(true);
     expect(sent).toEqual([sample]);
     expect(reporter.lastServerTime).toBe('2026-11-28T10:00:01.000Z');
+  });
+
+  it('measures the clock skew against the middle of the round trip and hands on the desired config version', async () => {
+    const clock = [Date.parse('2026-11-28T10:05:00.000Z'), Date.parse('2026-11-28T10:05:00.400Z')];
+    const answers: Array<{ serverTime: string; desiredConfigVersion: number }> = [];
+    const reporter = new HeartbeatReporter(async () => sample, async () => ({ serverTime: '2026-11-28T10:00:00.000Z', desiredConfigVersion: 4 }), 60_000, () => {}, {
+      now: () => clock.shift() ?? 0,
+      onAnswer: (answer) => answers.push(answer),
+    });
+    expect(reporter.clockSkewMs).toBeNull();
+    expect(await reporter.beat()).toBe(true);
+    // The kiosk is 5 minutes (and the 200 ms half round trip) ahead of the hub.
+    expect(reporter.clockSkewMs).toBe(5 * 60_000 + 200);
+    expect(answers).toEqual([{ serverTime: '2026-11-28T10:00:00.000Z', desiredConfigVersion: 4 }]);
+
+    // An older hub names no version: 0, "nothing desired".
+    const old = new HeartbeatReporter(async () => sample, async () => ({ serverTime: '2026-11-28T10:00:00.000Z' }), 60_000, () => {}, { onAnswer: (answer) => answers.push(answer) });
+    await old.beat();
+    expect(answers[1]?.desiredConfigVersion).toBe(0);
+  });
+
+  it('reads the free and total space of the data directory', async () => {
+    const disk = await diskSpace(process.cwd());
+    expect(disk?.totalBytes).toBeGreaterThan(0);
+    expect(disk?.freeBytes).toBeLessThanOrEqual(disk?.totalBytes ?? 0);
+    expect(await diskSpace('/no/such/dir/anywhere')).toBeNull();
   });
 
   it('logs a failed report and carries on; never overlaps two reports', async () => {

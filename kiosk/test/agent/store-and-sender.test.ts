@@ -10,6 +10,8 @@ import { openAgentDatabase, type AgentDatabase } from '../../src/agent/store/dat
 import { RequestsRepository } from '../../src/agent/store/requests-repository.js';
 import { OutboxSender, backoffMs } from '../../src/agent/outbox/sender.js';
 import { HubClient, parseRetryAfter } from '../../src/agent/sync/hub-client.js';
+import { DeadLetterStore } from '../../src/agent/outbox/dead-letter-store.js';
+import { DeadLetterSync } from '../../src/agent/outbox/dead-letter-sync.js';
 
 let drafts = 0;
 /** A fresh draft each call, as the renderer mints a new draft id per request. */
@@ -48,7 +50,7 @@ describe('the kiosk store', () => {
     const again = repo.file(draft);
     expect(again).toEqual({ ...first, replayed: true, receipt: { state: 'printed', reason: null, warning: 'paper-near-end' } });
     expect(db.prepare('SELECT COUNT(*) AS n FROM outbox').get()).toEqual({ n: 1 });
-    expect(JSON.parse((db.prepare('SELECT payload FROM requests').get() as { payload: string }).payload)).not.toHaveProperty('draftId');
+    expect(repo.claimNextDue()?.submission).not.toHaveProperty('draftId');
   });
 
   it('never reuses a sequence number, even after the database is reopened', () => {
@@ -201,5 +203,148 @@ describe('the outbox sender against a real HTTP hub', () => {
     expect(await acked).toEqual([stored.id]);
     sender.stop();
     expect(seen.map((s) => s.key)).toEqual([stored.idempotencyKey]);
+  });
+});
+
+describe('batching, the queue-wide pause and dead letters', () => {
+  let server: Server;
+  let hubUrl: string;
+  let handle: (path: string, body: string, res: ServerResponse) => void;
+  const paths: string[] = [];
+
+  beforeEach(async () => {
+    paths.length = 0;
+    server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        paths.push(`${req.method} ${req.url}`);
+        handle(req.url ?? '', body, res);
+      });
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    hubUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterEach(async () => {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  });
+
+  const json = (res: ServerResponse, status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  const accepted = (ref: string, id: string) => ({ serviceRequestId: id, localReference: ref, status: 'open', receivedAt: '2025-03-01T10:00:00Z' });
+
+  function manualSender(repo: RequestsRepository, batchSize = 50) {
+    const hub = new HubClient({ baseUrl: hubUrl, token: 'dev.secret', timeoutMs: 2000 });
+    const calls = hub.outboxCalls();
+    return new OutboxSender(repo, (item) => hub.submitCase(item.submission, item.idempotencyKey), {
+      baseMs: 60_000,
+      capMs: 60_000,
+      random: () => 0.5,
+      batchSize,
+      submitBatch: (items) => calls.submitBatch(items),
+      scheduling: 'manual',
+    });
+  }
+
+  it('sends a backlog in one batch, oldest first, and applies each item\'s own answer', async () => {
+    let order: string[] = [];
+    handle = (path, body, res) => {
+      expect(path).toBe('/fleet/v1/requests/batch');
+      const items = (JSON.parse(body) as { items: Array<{ idempotencyKey: string; submission: { localReference: string } }> }).items;
+      order = items.map((i) => i.submission.localReference);
+      const results = items.map((item, i) =>
+        i === 1
+          ? { idempotencyKey: item.idempotencyKey, statusCode: 422, replayed: false, body: { error: { code: 'idempotency-key-reused', message: 'different payload' } } }
+          : i === 2
+            ? { idempotencyKey: item.idempotencyKey, statusCode: 503, replayed: false, body: { error: { code: 'internal', message: 'busy' } } }
+            : { idempotencyKey: item.idempotencyKey, statusCode: 201, replayed: false, body: accepted(item.submission.localReference, `c${i}`) },
+      );
+      json(res, 200, { results });
+    };
+    const repo = new RequestsRepository(db, 'K7QM');
+    const filed = [repo.file(newDraft()), repo.file(newDraft()), repo.file(newDraft()), repo.file(newDraft())];
+    await manualSender(repo).runOnce();
+    expect(paths).toEqual(['POST /fleet/v1/requests/batch']);
+    expect(order).toEqual(filed.map((f) => f.reference));
+    const states = db.prepare('SELECT state, attempts FROM outbox ORDER BY id').all();
+    expect(states).toEqual([
+      { state: 'acked', attempts: 0 },
+      { state: 'dead', attempts: 1 },
+      { state: 'pending', attempts: 1 },
+      { state: 'acked', attempts: 0 },
+    ]);
+  });
+
+  it('falls back to one POST per request when the hub has no batch route (404)', async () => {
+    handle = (path, body, res) => {
+      if (path.endsWith('/batch')) return json(res, 404, { error: { code: 'not-found', message: 'no route' } });
+      const sub = JSON.parse(body) as { localReference: string };
+      json(res, 201, accepted(sub.localReference, sub.localReference));
+    };
+    const repo = new RequestsRepository(db, 'K7QM');
+    repo.file(newDraft());
+    repo.file(newDraft());
+    const sender = manualSender(repo);
+    await sender.runOnce();
+    expect(paths).toEqual(['POST /fleet/v1/requests/batch', 'POST /fleet/v1/requests', 'POST /fleet/v1/requests']);
+    expect(repo.figures().depth).toBe(0);
+  });
+
+  it('pauses the whole queue after a failure instead of trying every row against a dead hub', async () => {
+    handle = (_path, _body, res) => json(res, 503, { error: { code: 'internal', message: 'down' } });
+    const repo = new RequestsRepository(db, 'K7QM');
+    for (let i = 0; i < 3; i += 1) repo.file(newDraft());
+    const sender = manualSender(repo, 1);
+    await sender.runOnce();
+    await sender.runOnce();
+    expect(paths).toHaveLength(1);
+    expect(db.prepare('SELECT attempts FROM outbox ORDER BY id').all()).toEqual([{ attempts: 1 }, { attempts: 0 }, { attempts: 0 }]);
+    // backoff(0) = 0.5 * min(cap, base) = 30 s; rows 2 and 3 are due but wait for the pause.
+    expect(sender.msUntilNextTry()).toBeGreaterThan(29_000);
+    expect(sender.msUntilNextTry()).toBeLessThanOrEqual(30_000);
+  });
+
+  it('reports a dead letter once, applies a console fix under a new key exactly once, and keeps the old error', async () => {
+    const confirmations: string[] = [];
+    let fixes: unknown[] = [];
+    handle = (path, body, res) => {
+      if (path === '/fleet/v1/dead-letters') return json(res, 200, { id: 'dl_1', state: 'open' });
+      if (path === '/fleet/v1/dead-letters/fixes') return json(res, 200, { fixes });
+      if (path === '/fleet/v1/dead-letters/dl_1/applied') {
+        confirmations.push((JSON.parse(body) as { idempotencyKey: string }).idempotencyKey);
+        return json(res, 200, { id: 'dl_1', state: 'resent' });
+      }
+      json(res, 422, { error: { code: 'unknown-service', message: 'no such service' } });
+    };
+    const repo = new RequestsRepository(db, 'K7QM');
+    const stored = repo.file(newDraft());
+    const sender = manualSender(repo);
+    await sender.runOnce();
+    const store = new DeadLetterStore(repo);
+    const hub = new HubClient({ baseUrl: hubUrl, token: 'dev.secret', timeoutMs: 2000 });
+    const sync = new DeadLetterSync(store, hub.outboxCalls(), 60_000);
+    await sync.syncOnce();
+    await sync.syncOnce();
+    expect(paths.filter((p) => p === 'POST /fleet/v1/dead-letters')).toHaveLength(1);
+    expect(store.unreported(10)).toEqual([]);
+
+    const item = { localReference: stored.reference, sequence: stored.sequence, submittedAt: '2025-03-01T10:00:00Z', serviceCode: 'LAMP', description: 'Farola apagada', attributes: {}, locale: 'es' as const };
+    fixes = [{ id: 'dl_1', outboxId: 1, fixId: 'fix_1', submission: item }];
+    const fixed = once(sync, 'fixed');
+    await sync.syncOnce();
+    await fixed;
+    await sync.syncOnce(); // the hub still lists the fix (say the confirmation was lost): applied once
+    const row = db.prepare('SELECT state, attempts, idempotency_key AS key FROM outbox').get() as { state: string; attempts: number; key: string };
+    expect(row).toMatchObject({ state: 'pending', attempts: 0 });
+    expect(row.key).not.toBe(stored.idempotencyKey);
+    expect(confirmations).toEqual([row.key, row.key]);
+    expect(repo.claimNextDue()?.submission).toMatchObject({ serviceCode: 'LAMP', localReference: stored.reference });
+    expect(store.history(1)).toEqual([
+      expect.objectContaining({ event: 'dead', idempotencyKey: stored.idempotencyKey, status: 422 }),
+      expect.objectContaining({ event: 'fixed', idempotencyKey: stored.idempotencyKey, error: 'hub refused (422): no such service' }),
+    ]);
+    // A fix may not move the request to another reference.
+    expect(store.applyFix({ id: 'dl_1', outboxId: 1, fixId: 'fix_2', submission: { ...item, sequence: 99 } })).toMatchObject({ kind: 'refused' });
   });
 });
