@@ -29,6 +29,12 @@ export type DatabaseConfig =
   | { readonly kind: 'sqlite'; readonly file: string; readonly busyTimeoutMs: number }
   | { readonly kind: 'postgres'; readonly url: string };
 
+/** PEM files for serving HTTPS directly (no reverse proxy): both or neither. */
+export interface TlsFiles {
+  readonly certFile: string;
+  readonly keyFile: string;
+}
+
 export interface HubConfig {
   readonly host: string;
   readonly port: number;
@@ -42,6 +48,8 @@ export interface HubConfig {
   readonly sessionAbsoluteMs: number;
   readonly bodyLimitBytes: number;
   readonly caseListLimit: number;
+  /** TLS_CERT_FILE + TLS_KEY_FILE: the hub serves HTTPS (and HSTS); null serves plain HTTP. */
+  readonly tls: TlsFiles | null;
 }
 
 export class ConfigError extends Error {
@@ -91,6 +99,17 @@ function readBaseUrl(value: string | undefined): string | null {
   }
 }
 
+function readTls(env: Env): TlsFiles | null {
+  const certFile = env['TLS_CERT_FILE'] || undefined;
+  const keyFile = env['TLS_KEY_FILE'] || undefined;
+  if (certFile === undefined && keyFile === undefined) return null;
+  // One without the other would silently serve plain HTTP to someone who asked for TLS.
+  if (certFile === undefined || keyFile === undefined) {
+    throw new ConfigError('TLS_CERT_FILE and TLS_KEY_FILE go together: set both (PEM certificate chain and private key) or neither');
+  }
+  return { certFile: path.resolve(certFile), keyFile: path.resolve(keyFile) };
+}
+
 export function loadConfig(env: Env = process.env): HubConfig {
   const dataDir = path.resolve(env['DATA_DIR'] || DEFAULT_DATA_DIR);
   return {
@@ -105,10 +124,11 @@ export function loadConfig(env: Env = process.env): HubConfig {
     sessionAbsoluteMs: readPositiveInt(env, 'SESSION_ABSOLUTE_MS', DEFAULT_SESSION_ABSOLUTE_MS),
     bodyLimitBytes: readPositiveInt(env, 'BODY_LIMIT_BYTES', DEFAULT_BODY_LIMIT_BYTES),
     caseListLimit: DEFAULT_CASE_LIST_LIMIT,
+    tls: readTls(env),
   };
 }
 
 /** The base URL the hub advertises: PUBLIC_BASE_URL, else loopback on the port it listens on. */
 export function advertisedBaseUrl(config: HubConfig, listeningPort: number = config.port): string {
-  return config.publicBaseUrl ?? `http://127.0.0.1:${listeningPort}`;
+  return config.publicBaseUrl ?? `${config.tls === null ? 'http' : 'https'}://127.0.0.1:${listeningPort}`;
 }

@@ -94,7 +94,14 @@ function classifyUrl(text: string, options: PayloadOptions): PayloadCheck | null
   if (match === null) return null;
   const base = `${url.protocol}//${url.host}${match[1] ?? ''}`;
   if (!matchesBase(base, options.statusBases)) return null;
-  const parsed = parseReference(decodeURIComponent(match[2] ?? ''));
+  // A malformed escape (`/status/%`) would make decodeURIComponent throw; it is a damaged URL of ours.
+  let segment: string;
+  try {
+    segment = decodeURIComponent(match[2] ?? '');
+  } catch {
+    return reject('invalid-status-url');
+  }
+  const parsed = parseReference(segment);
   if (!parsed.ok) return reject('invalid-status-url');
   return { ok: true, kind: 'status-url', value: parsed.reference.display, text };
 }
