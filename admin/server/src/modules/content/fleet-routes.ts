@@ -1,12 +1,11 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { ApiErrorSchema, LocaleSchema, PROTOCOL_VERSION, PROTOCOL_VERSION_HEADER } from '@kiosk/shared';
+import { ApiErrorSchema, LocaleSchema } from '@kiosk/shared';
 import type { HubDb } from '../../db/database.js';
-import { badRequest, notFound, unauthorised } from '../../http/problems.js';
+import { notFound } from '../../http/problems.js';
 import type { ZodTypeProvider } from '../../http/zod.js';
 import { tenantLocale } from '../catalog/service.js';
-import { authenticateDevice } from '../devices/service.js';
-import type { AuthenticatedDevice } from '../devices/service.js';
+import { deviceOf, requireDevice } from '../../fleet/device-auth.js';
 import { requireTenant } from '../tenants/service.js';
 import { bundleEtag, bundleFile, currentBundle } from './bundle.js';
 import { PublicKeySchema, SearchAnswerSchema, SignedBundleSchema } from './contract.js';
@@ -17,13 +16,6 @@ import { signingKeyOf } from './signing.js';
 /** /fleet/v1/content: what kiosks read, with the device credential (the same rules as fleet/routes.ts). */
 
 const ERRORS = { 400: ApiErrorSchema, 401: ApiErrorSchema, 404: ApiErrorSchema, 500: ApiErrorSchema };
-const devices = new WeakMap<FastifyRequest, AuthenticatedDevice>();
-
-function deviceOf(request: FastifyRequest): AuthenticatedDevice {
-  const device = devices.get(request);
-  if (device === undefined) throw new Error('content route reached without an authenticated device');
-  return device;
-}
 
 /** True when an If-None-Match header lists this ETag (or `*`). */
 export function etagMatches(header: string | string[] | undefined, etag: string): boolean {
@@ -45,17 +37,7 @@ export function searchQuerySchema(settings: ContentSettings) {
 
 export function fleetContentRoutes(db: HubDb, settings: ContentSettings): FastifyPluginAsync {
   return async (app) => {
-    app.addHook('onRequest', async (request, reply) => {
-      const device = await authenticateDevice(db, request.headers.authorization);
-      if (device === null) {
-        reply.header('www-authenticate', 'Bearer realm="fleet"');
-        throw unauthorised('a valid device credential is required (Authorization: Bearer <deviceId>.<secret>)');
-      }
-      devices.set(request, device);
-      if (request.headers[PROTOCOL_VERSION_HEADER] !== String(PROTOCOL_VERSION)) {
-        throw badRequest('version-mismatch', `this hub speaks fleet protocol ${PROTOCOL_VERSION}`);
-      }
-    });
+    requireDevice(app, db);
     const typed = app.withTypeProvider<ZodTypeProvider>();
 
     typed.get('/search', { schema: { querystring: searchQuerySchema(settings), response: { 200: SearchAnswerSchema, ...ERRORS } } }, async (request) => {

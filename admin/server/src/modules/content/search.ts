@@ -1,4 +1,4 @@
-import type { KioskLocale } from '@kiosk/shared';
+import { SearchIndex, summariseForSearch, type IndexedDocument, type KioskLocale } from '@kiosk/shared';
 import type { HubDb } from '../../db/database.js';
 import { tenantLocale } from '../catalog/service.js';
 import { requireTenant } from '../tenants/service.js';
@@ -6,8 +6,6 @@ import type { SearchHit } from './contract.js';
 import { publishedEntries } from './published.js';
 import { currentRevision } from './repository.js';
 import type { PublishedEntry } from './published.js';
-import { SearchIndex, summarise } from './search-index.js';
-import type { IndexedDocument } from './search-index.js';
 import { DEFAULT_CONTENT_SETTINGS } from './settings.js';
 import { leadOf, pickText, searchableBody, titleOf } from './texts.js';
 
@@ -41,7 +39,7 @@ function documentsFor(entries: readonly PublishedEntry[], locale: string, fallba
       locale: picked.locale,
       title: titleOf(picked.text),
       body: searchableBody(picked.text),
-      summary: summarise(leadOf(picked.text)),
+      summary: summariseForSearch(leadOf(picked.text)),
     });
   }
   return documents;

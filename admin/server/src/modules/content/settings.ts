@@ -18,6 +18,3 @@ export const DEFAULT_CONTENT_SETTINGS: ContentSettings = {
   searchMaxLimit: 50,
   searchMaxQueryLength: 200,
 };
-
-/** Characters of an answer shown beside a search hit. */
-export const SUMMARY_LENGTH = 160;

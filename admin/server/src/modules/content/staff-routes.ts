@@ -4,7 +4,7 @@ import { ApiErrorSchema } from '@kiosk/shared';
 import type { HubDb } from '../../db/database.js';
 import { badRequest } from '../../http/problems.js';
 import type { ZodTypeProvider } from '../../http/zod.js';
-import { currentUser, requireCsrfHeader, sessionGuard } from '../auth/guard.js';
+import { currentUser, protectStaffApi, sessionGuard } from '../auth/guard.js';
 import type { SessionPolicy } from '../auth/service.js';
 import {
   ContentEntrySchema,
@@ -36,11 +36,7 @@ export const versionEtag = (version: number) => `"${version}"`;
 
 export function staffContentRoutes(db: HubDb, policy: SessionPolicy): FastifyPluginAsync {
   return async (app) => {
-    app.addHook('onRequest', requireCsrfHeader);
-    app.addHook('onSend', async (_request, reply, payload) => {
-      reply.header('cache-control', 'no-store');
-      return payload;
-    });
+    protectStaffApi(app);
     const typed = app.withTypeProvider<ZodTypeProvider>();
     const preHandler = sessionGuard(db, policy);
 

@@ -1,20 +1,21 @@
 /**
- * Pure text matching for search, the same on every database: normalise (NFD, strip combining
- * marks, lower case), tokenise on letters and digits, and compare words allowing one edit.
+ * Pure text matching for search, the same on the hub (either database) and on a kiosk searching
+ * offline: normalise (NFD, strip combining marks, lower case), tokenise on letters and digits,
+ * and compare words allowing one edit.
  */
 
 /** Words shorter than this are matched exactly only: one edit would make "de" match "le", "el"... */
-export const MIN_FUZZY_LENGTH = 4;
+export const SEARCH_MIN_FUZZY_LENGTH = 4;
 /** Query words at least this long also match as a prefix ("empadron" finds "empadronamiento"). */
-export const MIN_PREFIX_LENGTH = 3;
+export const SEARCH_MIN_PREFIX_LENGTH = 3;
 
-export function normalise(text: string): string {
+export function normaliseSearchText(text: string): string {
   // \p{M} also takes Arabic harakat, so vowelled and unvowelled Arabic match.
   return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
-export function tokenise(text: string): string[] {
-  return normalise(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+export function tokeniseSearchText(text: string): string[] {
+  return normaliseSearchText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 /**
@@ -35,9 +36,9 @@ export function withinOneEdit(a: string, b: string): boolean {
 }
 
 /** How well a query word matches a document word: 1 exact, less for a prefix or a typo, 0 none. */
-export function wordMatch(queryWord: string, documentWord: string): number {
+export function searchWordMatch(queryWord: string, documentWord: string): number {
   if (queryWord === documentWord) return 1;
-  if (queryWord.length >= MIN_PREFIX_LENGTH && documentWord.startsWith(queryWord)) return 0.8;
-  if (queryWord.length >= MIN_FUZZY_LENGTH && documentWord.length >= MIN_FUZZY_LENGTH && withinOneEdit(queryWord, documentWord)) return 0.7;
+  if (queryWord.length >= SEARCH_MIN_PREFIX_LENGTH && documentWord.startsWith(queryWord)) return 0.8;
+  if (queryWord.length >= SEARCH_MIN_FUZZY_LENGTH && documentWord.length >= SEARCH_MIN_FUZZY_LENGTH && withinOneEdit(queryWord, documentWord)) return 0.7;
   return 0;
 }

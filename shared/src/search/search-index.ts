@@ -1,9 +1,11 @@
-import { SUMMARY_LENGTH } from './settings.js';
-import { tokenise, wordMatch } from './text.js';
+import { searchWordMatch, tokeniseSearchText } from './text.js';
+
+/** Characters of an answer shown beside a search hit. */
+export const SEARCH_SUMMARY_LENGTH = 160;
 
 /**
  * An in-memory inverted index over one language's published texts, ranked in code (not SQL), so
- * SQLite and PostgreSQL answer identically. Score = sum over query words of the best match
+ * SQLite, PostgreSQL and a kiosk's offline copy of the content bundle answer identically. Score = sum over query words of the best match
  * quality x field weight x rarity (idf), times the share of query words found.
  */
 
@@ -24,7 +26,7 @@ export interface RankedDocument {
 }
 
 /** A word in the title counts this much more than one in the body. */
-export const TITLE_WEIGHT = 2;
+export const SEARCH_TITLE_WEIGHT = 2;
 const BODY_WEIGHT = 1;
 
 interface Posting {
@@ -38,8 +40,8 @@ export class SearchIndex {
   constructor(readonly documents: readonly IndexedDocument[]) {
     documents.forEach((document, doc) => {
       const weights = new Map<string, number>();
-      for (const word of tokenise(document.body)) weights.set(word, Math.max(weights.get(word) ?? 0, BODY_WEIGHT));
-      for (const word of tokenise(document.title)) weights.set(word, TITLE_WEIGHT);
+      for (const word of tokeniseSearchText(document.body)) weights.set(word, Math.max(weights.get(word) ?? 0, BODY_WEIGHT));
+      for (const word of tokeniseSearchText(document.title)) weights.set(word, SEARCH_TITLE_WEIGHT);
       for (const [word, weight] of weights) {
         let list = this.postings.get(word);
         if (list === undefined) this.postings.set(word, (list = []));
@@ -49,14 +51,14 @@ export class SearchIndex {
   }
 
   search(query: string, limit: number): RankedDocument[] {
-    const words = [...new Set(tokenise(query))];
+    const words = [...new Set(tokeniseSearchText(query))];
     if (words.length === 0 || this.documents.length === 0) return [];
     const scores = new Map<number, number>();
     const found = new Map<number, number>();
     for (const queryWord of words) {
       const best = new Map<number, number>();
       for (const [word, list] of this.postings) {
-        const quality = wordMatch(queryWord, word);
+        const quality = searchWordMatch(queryWord, word);
         if (quality === 0) continue;
         // Rare words tell more: "empadronamiento" outweighs "de".
         const rarity = Math.log(1 + this.documents.length / list.length);
@@ -79,7 +81,7 @@ export class SearchIndex {
 }
 
 /** The first words of a text, cut at a word boundary. */
-export function summarise(text: string, length = SUMMARY_LENGTH): string {
+export function summariseForSearch(text: string, length = SEARCH_SUMMARY_LENGTH): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= length) return flat;
   const cut = flat.slice(0, length);

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SearchIndex } from '../src/modules/content/search-index.js';
-import type { IndexedDocument } from '../src/modules/content/search-index.js';
-import { normalise, tokenise, withinOneEdit, wordMatch } from '../src/modules/content/text.js';
+import { SearchIndex, normaliseSearchText as normalise, searchWordMatch as wordMatch, tokeniseSearchText as tokenise, withinOneEdit } from '../src/index.js';
+import type { IndexedDocument } from '../src/index.js';
 
 const doc = (id: string, title: string, body: string): IndexedDocument => ({ id, kind: 'faq', serviceCode: null, locale: 'es', title, body, summary: body });
 
