@@ -14,3 +14,7 @@ export * from './protocol/jobs.js';
 export * from './protocol/device-config.js';
 export * from './protocol/enrolment.js';
 export * from './protocol/dead-letters.js';
+export * from './protocol/analytics.js';
+export * from './search/index.js';
+export * from './protocol/faq.js';
+export * from './protocol/follow-up.js';

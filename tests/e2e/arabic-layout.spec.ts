@@ -1,4 +1,5 @@
 import { expect, snap, test } from './fixtures.js';
+import { passToDescription, passToReview } from './journey.js';
 
 // Arabic is right-to-left on every screen of the journey, in both orientations; screenshots of
 // each screen are saved so a person can check that the text fits.
@@ -20,12 +21,21 @@ for (const layout of [
     const firstService = page.locator('[data-testid^="service-"]').first();
     await expect(firstService).toBeVisible();
     await shot('04-services');
+    // Nothing on any screen may spill out sideways.
+    const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     await firstService.click();
-    await expect(page.getByTestId('description-input')).toBeVisible();
+    await passToDescription(page);
+    await page.getByTestId('description-input').fill('الرصيف مكسور');
     await shot('05-describe');
-    // Nothing on these screens may spill out sideways.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBe(0);
+    expect(await sideways()).toBe(0);
+    await page.getByTestId('description-next').click();
+    await expect(page.getByTestId('contact-none')).toBeVisible();
+    await shot('06-contact');
+    expect(await sideways()).toBe(0);
+    await page.getByTestId('contact-back').click();
+    await passToReview(page);
+    await shot('07-review');
+    expect(await sideways()).toBe(0);
     // Start over returns to Spanish, the default, with nothing of this session left.
     await page.getByTestId('top-start-over').click();
     await expect(page.getByTestId('attract-start')).toBeVisible();

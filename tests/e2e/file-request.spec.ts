@@ -1,9 +1,11 @@
 import { expect, snap, test } from './fixtures.js';
 import { decodeQrPng } from './decode-qr.js';
+import { leaveAfterDone, passToDescription, passToReview } from './journey.js';
 import type { RunningStack } from '../stack/stack.js';
 
 // The foundation's end-to-end path, against real processes and Chromium: on the kiosk, choose a
-// service, type a description on the on-screen keyboard, submit; the request is stored in the
+// service, pass its optional steps (questions, contact: receipt only), type a description on the
+// on-screen keyboard, submit; the request is stored in the
 // agent's outbox, reaches the hub, a receipt with the reference and a QR code is printed on the
 // emulator (over TCP), and GET /open311/v2/requests/{id}.json on the hub returns it.
 
@@ -49,6 +51,7 @@ for (const layout of layouts) {
     await expect(page.getByTestId(`service-${service.service_code}`)).toBeVisible();
     await shot('04-services');
     await page.getByTestId(`service-${service.service_code}`).click();
+    await passToDescription(page);
 
     // Type on the on-screen keyboard, key by key, as a citizen would.
     await expect(page.getByTestId('description-input')).toBeVisible();
@@ -58,9 +61,7 @@ for (const layout of layouts) {
     }
     await expect(page.getByTestId('description-input')).toHaveValue(typed);
     await shot('05-describe');
-    await page.getByTestId('description-next').click();
-
-    await expect(page.getByTestId('review-submit')).toBeVisible();
+    await passToReview(page);
     await shot('06-review');
     await page.getByTestId('review-submit').click();
 
@@ -71,8 +72,9 @@ for (const layout of layouts) {
     await shot('07-done');
     const reference = (await referenceText.innerText()).trim();
     expect(reference).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]$/);
-    // The on-screen QR really scans: decode it from pixels, as a phone would.
-    expect(decodeQrPng(await page.getByTestId('done-qr').screenshot())).toBe(`${stack.hubUrl}/status/${reference}`);
+    // The on-screen QR really scans: decode it from pixels, as a phone would (and, like a phone,
+    // take another picture if one frame does not decode: rarely the first capture is unreadable).
+    await expect.poll(async () => decodeQrPng(await page.getByTestId('done-qr').screenshot()), { timeout: 10_000 }).toBe(`${stack.hubUrl}/status/${reference}`);
 
     // The receipt reached the emulator over TCP, with the reference and a QR of the status URL.
     const receipts = (await (await fetch(`${stack.printerHttpUrl}/receipts`)).json()) as PrintedReceipt[];
@@ -92,8 +94,7 @@ for (const layout of layouts) {
     const byId = await fetch(`${stack.hubUrl}/open311/v2/requests/${found!.service_request_id}.json`);
     expect(((await byId.json()) as Open311Request[])[0]?.service_request_id).toBe(found!.service_request_id);
 
-    await page.getByTestId('done-finish').click();
-    await expect(page.getByTestId('goodbye-finish')).toBeVisible();
+    await leaveAfterDone(page);
     await shot('08-goodbye');
     await page.getByTestId('goodbye-finish').click();
     await expect(page.getByTestId('attract-start')).toBeVisible();

@@ -1,4 +1,5 @@
 import { expect, snap, test } from './fixtures.js';
+import { passToDescription, passToReview, typeOnKeyboard } from './journey.js';
 
 // The kiosk keeps its promise when the hub is down: the request is stored, the receipt prints
 // with the kiosk-minted reference, the screen says honestly that it will be sent later, and once
@@ -17,8 +18,9 @@ test('filing while the hub is down, then syncing when it returns', async ({ stac
   await stack.stopProcess('hub');
 
   await firstService.click();
-  for (const key of 'contenedor roto') await page.locator(`[data-skbtn="${key === ' ' ? '{space}' : key}"]`).first().click();
-  await page.getByTestId('description-next').click();
+  await passToDescription(page);
+  await typeOnKeyboard(page, 'contenedor roto');
+  await passToReview(page);
   await page.getByTestId('review-submit').click();
 
   await expect(page.getByTestId('done-reference')).toBeVisible({ timeout: 30_000 });

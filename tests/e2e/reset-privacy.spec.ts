@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, snap, test } from './fixtures.js';
+import { passToDescription, passToReview, typeOnKeyboard } from './journey.js';
 
 // Issue 4: "after reset no personal data remains in the DOM, in local storage, in the agent's
 // session state, or on the screen". A distinctive word is typed as the citizen's text; after each
@@ -33,16 +34,12 @@ async function expectNoTrace(page: Page, secret: string): Promise<void> {
   expect(found.indexedDb).toBe('');
 }
 
-async function typeOnKeyboard(page: Page, text: string): Promise<void> {
-  for (const char of text) await page.locator(`[data-skbtn="${char === ' ' ? '{space}' : char}"]`).first().click();
-}
-
 async function openDescribe(page: Page, language: string): Promise<void> {
   await page.getByTestId('attract-start').click();
   await page.getByTestId(`language-${language}`).click();
   await page.getByTestId('home-file-request').click();
   await page.locator('[data-testid^="service-"]').first().click();
-  await expect(page.getByTestId('description-input')).toBeVisible();
+  await passToDescription(page);
 }
 
 test('"Start over" mid-journey leaves no trace, and the keyboard starts empty for the next person', async ({ stack, browser }, testInfo) => {
@@ -75,7 +72,7 @@ test('an idle reset after filing wipes the description and the reference from th
   await openDescribe(page, 'ar');
   await typeOnKeyboard(page, 'ض');
   await page.getByTestId('description-input').fill(`${SECRET} ضوء`);
-  await page.getByTestId('description-next').click();
+  await passToReview(page);
   await page.getByTestId('review-submit').click();
   await expect(page.getByTestId('done-reference')).toBeVisible({ timeout: 30_000 });
   const reference = (await page.getByTestId('done-reference').innerText()).trim();

@@ -1,5 +1,5 @@
 import Fastify from 'fastify';
-import type { FastifyInstance, FastifyRequest, FastifyServerOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 import formbody from '@fastify/formbody';
 import { FLEET_BASE_PATH } from '@kiosk/shared';
 import type { HubConfig } from './config.js';
@@ -12,12 +12,15 @@ import { fleetJobRoutes } from './fleet/jobs/routes.js';
 import { deviceConfigRoutes } from './fleet/config/routes.js';
 import { enrolmentRoutes } from './fleet/enrolment/routes.js';
 import { deadLetterRoutes } from './fleet/dead-letters/routes.js';
+import { followUpRoutes } from './fleet/follow-up/routes.js';
+import { intakeRoutes } from './fleet/analytics/routes.js';
 import { makeErrorHandler, renderApiError } from './http/error-handler.js';
 import { notFound } from './http/problems.js';
-import { addSecurityHeaders } from './http/security-headers.js';
+import { addSecurityHeaders, applySecurityHeaders } from './http/security-headers.js';
+import { rejectNulCharacters } from './http/reject-nul.js';
 import { zodSerializerCompiler, zodValidatorCompiler } from './http/zod.js';
 import { authRoutes } from './modules/auth/routes.js';
-import { requireCsrfHeader } from './modules/auth/guard.js';
+import { protectStaffApi } from './modules/auth/guard.js';
 import { caseRoutes } from './modules/cases/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { statusPageRoutes } from './modules/status-page/routes.js';
@@ -37,6 +40,8 @@ export interface BuildAppOptions {
   readonly logger?: FastifyServerOptions['logger'];
   /** How hub processes signal fleet events to each other; one process needs only the default. */
   readonly bus?: FleetBus;
+  /** PEM key and certificate chain: the app serves HTTPS when it listens (startHub reads config.tls). */
+  readonly https?: { readonly key: string | Buffer; readonly cert: string | Buffer };
 }
 
 /** Logs what a request was, never what it carried: no bodies, headers or query strings. */
@@ -53,18 +58,31 @@ function loggerOptions(level: string): FastifyServerOptions['logger'] {
   };
 }
 
+/** A URL Fastify cannot route (bad percent-encoding, an over-long parameter): the same 4xx shapes as every other refusal. */
+function answerUnroutableUrl(error: Error, request: FastifyRequest, reply: FastifyReply) {
+  applySecurityHeaders(request, reply); // no onSend hook runs on this path
+  const render = request.url.startsWith(`${OPEN311_PREFIX}/`) ? renderOpen311Error : renderApiError;
+  return makeErrorHandler(render)(error, request, reply);
+}
+
 /** Builds the whole hub (plugins in a fixed order: third-party, then routes). Never listens. */
-export async function buildApp({ db, config, logger, bus = createInProcessFleetBus() }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, config, logger, bus = createInProcessFleetBus(), https }: BuildAppOptions): Promise<FastifyInstance> {
+  // Fastify types an HTTPS instance apart from an HTTP one, but routes, hooks and inject() are the
+  // same; the rest of the hub sees one FastifyInstance type.
   const app = Fastify({
     logger: logger ?? loggerOptions(config.logLevel),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: false,
-  });
+    // Without this, Fastify answers a malformed URL (`/api/cases%zz`) itself: its own body shape, no security headers.
+    frameworkErrors: answerUnroutableUrl,
+    ...(https === undefined ? {} : { https: { key: https.key, cert: https.cert } }),
+  }) as unknown as FastifyInstance;
   // Before any route: Fastify reports routes only to hooks registered ahead of them (/openapi.json).
   collectRoutes(app);
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(zodSerializerCompiler);
   addSecurityHeaders(app);
+  rejectNulCharacters(app);
   await app.register(formbody);
 
   app.setErrorHandler(makeErrorHandler(renderApiError));
@@ -82,11 +100,7 @@ export async function buildApp({ db, config, logger, bus = createInProcessFleetB
   await app.register(fleetPlugin(db, config.publicBaseUrl), { prefix: FLEET_BASE_PATH });
   await app.register(
     async (api) => {
-      api.addHook('onRequest', requireCsrfHeader);
-      api.addHook('onSend', async (_request, reply, payload) => {
-        reply.header('cache-control', 'no-store');
-        return payload;
-      });
+      protectStaffApi(api);
       await api.register(authRoutes(db, policy), { prefix: '/auth' });
       await api.register(caseRoutes(db, policy, config.caseListLimit));
     },
@@ -103,6 +117,8 @@ export async function buildApp({ db, config, logger, bus = createInProcessFleetB
   await app.register(deviceConfigRoutes(db, config, bus));
   await app.register(enrolmentRoutes(db, config, bus));
   await app.register(deadLetterRoutes(db, config, bus));
+  await app.register(followUpRoutes(db));
+  await app.register(intakeRoutes(db, config, bus));
   await app.register(consolePlugin(config.consoleDir));
   return app;
 }

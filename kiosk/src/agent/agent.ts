@@ -1,21 +1,37 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_LOCALE, KIOSK_LOCALES, PROTOCOL_VERSION, type Municipality } from '@kiosk/shared';
-import type { AgentConfig } from './config.js';
+import { DEFAULT_LOCALE, KIOSK_LOCALES, PROTOCOL_VERSION, type Heartbeat, type KioskLocale, type Municipality } from '@kiosk/shared';
+import { DEFAULT_DEAD_LETTER_POLL_MS, DEFAULT_OUTBOX_BATCH_SIZE, type AgentConfig } from './config.js';
 import { openAgentDatabase } from './store/database.js';
-import { RequestsRepository } from './store/requests-repository.js';
+import { RequestsRepository, openOutboxCipher } from './store/requests-repository.js';
 import { HubClient } from './sync/hub-client.js';
+import { CredentialGuard } from './enrolment/credential-guard.js';
+import { readCaBundle, trustHubCertificates } from './sync/hub-trust.js';
 import { OutboxSender } from './outbox/sender.js';
-import { HeartbeatReporter } from './sync/heartbeat.js';
+import { DeadLetterStore } from './outbox/dead-letter-store.js';
+import { DeadLetterSync } from './outbox/dead-letter-sync.js';
+import { HeartbeatReporter, diskSpace } from './sync/heartbeat.js';
+import { ConfigSync } from './config-sync/config-sync.js';
+import { KioskConfigStore } from './config-sync/config-store.js';
 import { ContentUpdater } from './content/updater.js';
 import { openReceiptPrinter } from './printing/receipt-printer.js';
 import { CatalogService } from './handlers/catalog.js';
 import { fileRequest } from './handlers/filing.js';
+import { appointmentHandlers } from './handlers/appointments.js';
+import { AppointmentsHubClient } from './sync/appointments-client.js';
+import { FaqLibrary } from './handlers/faq.js';
+import { localRequestReader, lookUpFollowUp } from './handlers/follow-up.js';
 import type { KioskHandlers } from './handlers/dispatch.js';
 import { createRendererServer } from './transport/static-server.js';
 import { attachWebSocketTransport } from './transport/websocket.js';
-import { createLog, type Log } from './log.js';
+import { LogRing, createLog, withLogRing, type Log } from './log.js';
+import { JobRunner } from './jobs/job-runner.js';
+import { JobStore } from './jobs/job-store.js';
+import { buildTestPageReceipt } from './jobs/test-page.js';
+import { AnalyticsStore } from './analytics/analytics-store.js';
+import { AnalyticsSender } from './analytics/analytics-sender.js';
+import { callStaff } from './analytics/staff-call.js';
 
 const contentVersion = (version: number | null): string | null => (version === null ? null : String(version));
 
@@ -37,16 +53,44 @@ export interface RunningAgent {
  * The kiosk agent's composition root: store, outbox sender, printer, catalogue, the KioskClient
  * handlers and their loopback transport. Used by main.ts, by the launcher and by tests.
  */
-export async function startAgent(config: AgentConfig, log: Log = createLog('agent')): Promise<RunningAgent> {
+export async function startAgent(config: AgentConfig, baseLog: Log = createLog('agent')): Promise<RunningAgent> {
+  // Recent log lines stay in memory for remote "upload logs" jobs (logs never hold personal data).
+  const logRing = new LogRing();
+  const log = withLogRing(baseLog, logRing);
   if (!/^[0-9A-HJKMNP-TV-Z]{4}$/.test(config.issuer)) throw new Error(`KIOSK_ISSUER must be 4 base-32 characters, got "${config.issuer}"`);
+  // Before any request to the hub, and before the store opens: an unreadable bundle stops the start.
+  const caFile = config.hub.caFile ?? null;
+  const untrustHub = caFile === null ? () => undefined : trustHubCertificates(readCaBundle(caFile));
   const db = openAgentDatabase(join(config.dataDir, 'kiosk', `${config.kioskId}.sqlite`));
-  const repository = new RequestsRepository(db, config.issuer);
+  // Pending personal data is sealed with a key kept outside the database file (outbox/README.md).
+  const keyFile = config.outbox.keyFile ?? join(config.dataDir, 'keys', 'outbox.key');
+  const repository = new RequestsRepository(db, config.issuer, undefined, openOutboxCipher(db, keyFile));
   const hub = new HubClient({ baseUrl: config.hub.url, token: config.hub.token, timeoutMs: config.hub.requestTimeoutMs });
-  const sender = new OutboxSender(repository, (item) => hub.submitCase(item.submission, item.idempotencyKey), config.outbox, log);
+  // A 401 means this kiosk was revoked: stop sending (outbox kept) instead of dead-lettering everything.
+  const credential = new CredentialGuard(log);
+  const outboxCalls = hub.outboxCalls();
+  const sender = new OutboxSender(
+    repository,
+    credential.guardSubmit((item) => hub.submitCase(item.submission, item.idempotencyKey)),
+    { ...config.outbox, batchSize: config.outbox.batchSize ?? DEFAULT_OUTBOX_BATCH_SIZE, submitBatch: credential.guardBatch((items) => outboxCalls.submitBatch(items)) },
+    log,
+  );
+  // Dead letters: reported when a row dies or the hub comes back, fixes polled; a fix wakes the sender.
+  const deadLetters = new DeadLetterSync(new DeadLetterStore(repository), outboxCalls, config.outbox.deadLetterPollMs ?? DEFAULT_DEAD_LETTER_POLL_MS, log);
+  sender.on('dead', () => deadLetters.kick());
+  sender.on('connectivity', (online) => {
+    if (online) deadLetters.kick();
+  });
+  deadLetters.on('fixed', () => sender.kick());
   const printer = openReceiptPrinter(config.printer);
   // Signed content bundles (FAQ, procedures): verified, swapped atomically, the last good one kept.
   const content = new ContentUpdater({ baseUrl: config.hub.url, token: config.hub.token, dataDir: config.dataDir, timeoutMs: config.hub.requestTimeoutMs, log });
   const catalog = new CatalogService(db, (locale) => hub.fetchCatalog(locale), log);
+  // Desired/reported configuration: fetched when a heartbeat answer names another version.
+  const configSync = new ConfigSync({ store: new KioskConfigStore(db), fetch: (etag) => hub.fetchConfig(etag), log });
+  // Remote jobs: each run at most once (job ids in the store); maintenance by job survives restarts.
+  const jobStore = new JobStore(db);
+  const maintenanceByJob = (): boolean => jobStore.maintenance();
 
   const fallbackMunicipality: Municipality = {
     name: 'Ayuntamiento',
@@ -57,6 +101,16 @@ export async function startAgent(config: AgentConfig, log: Log = createLog('agen
   };
   const municipality = (): Municipality => catalog.cached(DEFAULT_LOCALE).municipality ?? fallbackMunicipality;
 
+  // FAQ and procedures straight from the live content bundle: searchable offline.
+  const faq = new FaqLibrary({
+    bundleVersion: () => content.status().version,
+    readFile: (file) => content.readCurrentFile(file),
+    serviceNames: (locale) => new Map(catalog.cached(locale).services.map((service) => [service.serviceCode, service.name])),
+    log,
+  });
+  const followUp = { lookupAtHub: (query: string, locale: KioskLocale) => hub.lookupCase(query, locale), localRequest: localRequestReader(db), timeZone: () => municipality().timeZone };
+  const analytics = new AnalyticsStore(db);
+  const analyticsSender = new AnalyticsSender(analytics, (batch) => hub.sendAnalytics(batch), config.analyticsMs ?? 300_000, log);
   let sessionActive = false;
   const handlers: KioskHandlers = {
     'kiosk.describe': async () => ({
@@ -65,6 +119,9 @@ export async function startAgent(config: AgentConfig, log: Log = createLog('agen
       protocolVersion: PROTOCOL_VERSION,
       locales: [...KIOSK_LOCALES],
       online: sender.isOnline(),
+      credential: credential.state(),
+      config: configSync.current(),
+      maintenance: maintenanceByJob(),
     }),
     'catalog.list': ({ locale }) => catalog.list(locale),
     'request.file': (draft) =>
@@ -72,24 +129,50 @@ export async function startAgent(config: AgentConfig, log: Log = createLog('agen
     'session.changed': async ({ active }) => {
       sessionActive = active;
       if (!active) printer.forgetLast();
+      jobs.sessionChanged(active);
       return { active };
     },
     'devices.health': async () => ({ printer: await printer.health(), scanner: scannerHealth }),
+    // Appointments and turns: need the hub (handlers/appointments.ts); tickets print here.
+    ...appointmentHandlers({
+      hub: new AppointmentsHubClient({ baseUrl: config.hub.url, token: config.hub.token, timeoutMs: config.hub.requestTimeoutMs }),
+      printer,
+      municipality,
+      kioskId: config.kioskId,
+      officeCode: config.appointmentOffice ?? null,
+      publicBaseUrl: () => municipality().statusBaseUrl.replace(/\/status\/?$/, ''),
+      log,
+    }),
+    // Counted in the store, sent in batches: never personal data (protocol/analytics.ts).
+    'analytics.record': async ({ event }) => {
+      analytics.record(event);
+      return { recorded: true };
+    },
+    'staff.call': ({ screen }) => callStaff((call) => hub.reportStaffCall(call), screen, log),
+    'faq.topics': async ({ locale }) => faq.topics(locale),
+    'faq.search': async ({ locale, query }) => faq.search(locale, query),
+    'faq.entry': async ({ locale, id }) => faq.entry(locale, id),
+    'followUp.lookup': (params) => lookUpFollowUp(followUp, params),
   };
 
   const scannerHealth = { state: 'offline' as const, reason: 'not-configured', since: new Date().toISOString() };
-  const heartbeats = new HeartbeatReporter(
-    async () => ({
+  const heartbeats: HeartbeatReporter = new HeartbeatReporter(
+    async (): Promise<Heartbeat> => ({
       sentAt: new Date().toISOString(),
       versions: { agent: AGENT_VERSION, protocol: PROTOCOL_VERSION, content: contentVersion(content.status().version) },
       devices: { printer: await printer.health(), scanner: scannerHealth },
       outbox: repository.figures(),
       sessionActive,
       shell: null,
+      clockSkewMs: heartbeats.clockSkewMs,
+      disk: await diskSpace(config.dataDir),
+      config: configSync.report(),
+      maintenance: configSync.current().config.maintenance || maintenanceByJob(),
     }),
-    (heartbeat) => hub.sendHeartbeat(heartbeat),
+    (heartbeat) => credential.guardHeartbeat(() => hub.sendHeartbeat(heartbeat)),
     config.heartbeatMs,
     log,
+    { onAnswer: (answer) => configSync.observeDesiredVersion(answer.desiredConfigVersion) },
   );
 
   const token = randomBytes(24).toString('base64url');
@@ -101,6 +184,43 @@ export async function startAgent(config: AgentConfig, log: Log = createLog('agen
     transport.broadcast('connectivity.changed', { online });
     for (const listener of eventListeners) listener({ v: PROTOCOL_VERSION, event: 'connectivity.changed', data: { online } });
   });
+  // The renderer honours the applied configuration (idle timers, languages, services, hours...).
+  configSync.onApplied((applied) => {
+    transport.broadcast('config.changed', applied);
+    for (const listener of eventListeners) listener({ v: PROTOCOL_VERSION, event: 'config.changed', data: applied });
+  });
+
+  const jobs = new JobRunner({
+    store: jobStore,
+    hub,
+    sessionActive: () => sessionActive,
+    log,
+    onConfigRing: () => void configSync.checkNow(),
+    capabilities: {
+      reloadContent: async () => {
+        const result = await content.checkNow();
+        return result.kind === 'applied' || result.kind === 'unchanged' ? { ok: true, detail: result.kind } : { ok: false, detail: result.kind === 'refused' ? result.code : 'hub-unavailable' };
+      },
+      applyConfig: async () => {
+        const outcome = await configSync.checkNow();
+        if (outcome === 'refused' || outcome === 'unreachable') throw new Error(`configuration ${outcome}`);
+      },
+      restartRenderer: () => {
+        transport.broadcast('renderer.reload', {});
+        for (const listener of eventListeners) listener({ v: PROTOCOL_VERSION, event: 'renderer.reload', data: {} });
+      },
+      // Only within the session that printed it: after the session ends there is nothing to reprint.
+      reprintLast: () => printer.reprintLast(),
+      printTestPage: () => printer.print(buildTestPageReceipt({ issuer: municipality(), kioskId: config.kioskId, statusBaseUrl: municipality().statusBaseUrl, now: new Date() })),
+      logLines: (from, to, limit) => logRing.between(from, to, limit),
+      uploadLogs: (jobId, lines) => hub.uploadJobLogs(jobId, lines),
+      setMaintenance: (on) => {
+        jobStore.setMaintenance(on);
+        transport.broadcast('maintenance.changed', { on });
+        for (const listener of eventListeners) listener({ v: PROTOCOL_VERSION, event: 'maintenance.changed', data: { on } });
+      },
+    },
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -109,9 +229,20 @@ export async function startAgent(config: AgentConfig, log: Log = createLog('agen
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host}:${port}`;
   origins = [url, `http://localhost:${port}`];
+  credential.onRevoked(() => {
+    sender.stop();
+    analyticsSender.stop();
+    deadLetters.stop();
+    heartbeats.stop();
+    content.stop();
+    jobs.stop();
+  });
   sender.start();
+  deadLetters.start();
   heartbeats.start();
   content.start();
+  jobs.start();
+  analyticsSender.start();
   // Warm the catalogue cache so the kiosk can serve it if the network drops later.
   void catalog.list(DEFAULT_LOCALE);
   log('agent ready', { url, kioskId: config.kioskId, hub: config.hub.url });
@@ -127,13 +258,19 @@ export async function startAgent(config: AgentConfig, log: Log = createLog('agen
     },
     async close() {
       sender.stop();
+      analyticsSender.stop();
+      deadLetters.stop();
       heartbeats.stop();
+      configSync.stop();
       content.stop();
+      jobs.stop();
+      await jobs.idle();
       await transport.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await printer.close();
       db.close();
+      untrustHub();
     },
   };
 }

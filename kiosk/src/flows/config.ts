@@ -11,6 +11,8 @@ export interface SessionTimers {
   readonly maxExtensions: number;
   /** How long the thank-you screen stays before the kiosk returns to attract. */
   readonly goodbyeMs: number;
+  /** How long the optional "how did it go?" question waits before moving on to goodbye. */
+  readonly satisfactionMs: number;
 }
 
 /** WCAG 2.2.1: at least 20 seconds to answer a timeout warning. */
@@ -23,6 +25,7 @@ export const DEFAULT_SESSION_TIMERS: SessionTimers = {
   warningMs: 30_000,
   maxExtensions: 10,
   goodbyeMs: 15_000,
+  satisfactionMs: 30_000,
 };
 
 /** Fills in defaults and refuses values that would break the accessibility floors. */
@@ -30,6 +33,7 @@ export function resolveSessionTimers(overrides: Partial<SessionTimers> = {}): Se
   const timers = { ...DEFAULT_SESSION_TIMERS, ...overrides };
   if (!(timers.idleMs > 0)) throw new RangeError(`idleMs must be positive (got ${timers.idleMs})`);
   if (!(timers.goodbyeMs > 0)) throw new RangeError(`goodbyeMs must be positive (got ${timers.goodbyeMs})`);
+  if (!(timers.satisfactionMs > 0)) throw new RangeError(`satisfactionMs must be positive (got ${timers.satisfactionMs})`);
   if (!(timers.warningMs >= MIN_WARNING_MS)) {
     throw new RangeError(`warningMs must be at least ${MIN_WARNING_MS} ms (WCAG 2.2.1); got ${timers.warningMs}`);
   }

@@ -9,6 +9,7 @@ import { createKioskI18n } from './i18n/create-i18n';
 import './i18n/i18next-types';
 import { App } from './App';
 import { UnavailableScreen } from './screens/UnavailableScreen';
+import { MaintenanceGate } from './components/MaintenanceGate';
 import './styles/kiosk.css';
 
 // Composition root: the only place that reads the page's globals.
@@ -32,7 +33,9 @@ createRoot(container).render(
         <UnavailableScreen />
       ) : (
         <KioskClientProvider client={client}>
-          <App i18n={i18n} documentRoot={document.documentElement} />
+          <MaintenanceGate>
+            <App i18n={i18n} documentRoot={document.documentElement} />
+          </MaintenanceGate>
         </KioskClientProvider>
       )}
     </I18nextProvider>

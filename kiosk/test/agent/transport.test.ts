@@ -3,13 +3,20 @@ import { createServer, type Server } from 'node:http';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { WebSocket } from 'ws';
-import { PROTOCOL_VERSION, type KioskReply } from '@kiosk/shared';
+import { PROTOCOL_VERSION, kioskMethods, type KioskReply } from '@kiosk/shared';
 import { KioskHandlerError, dispatchKioskCall, type KioskHandlers } from '../../src/agent/handlers/dispatch.js';
 import { attachWebSocketTransport } from '../../src/agent/transport/websocket.js';
 
+// Every method answers "not-found" unless this test gives it a handler: new contract methods do not
+// have to be added here, and none of them can pass a test by accident.
+const unhandled = Object.fromEntries(
+  Object.keys(kioskMethods).map((method) => [method, async () => { throw new KioskHandlerError('not-found', `${method} is not part of this test`); }]),
+) as unknown as KioskHandlers;
+
 const handlers: KioskHandlers = {
+  ...unhandled,
   'kiosk.describe': async () => ({ kioskId: 'k1', issuer: 'K7QM', protocolVersion: PROTOCOL_VERSION, locales: ['es'], online: true }),
-  'catalog.list': async ({ locale }) => ({ locale, services: [], stale: false }),
+  'catalog.list': async ({ locale }) => ({ locale, services: [], landmarks: [], stale: false }),
   'request.file': async () => {
     throw new KioskHandlerError('store-failed', 'disk full');
   },
@@ -24,7 +31,7 @@ describe('dispatchKioskCall never throws and always says what was wrong', () => 
 
   it('answers a good call', async () => {
     expect(await call({ v: PROTOCOL_VERSION, id: '1', method: 'catalog.list', params: { locale: 'eu' } })).toEqual({
-      v: PROTOCOL_VERSION, id: '1', ok: true, value: { locale: 'eu', services: [], stale: false },
+      v: PROTOCOL_VERSION, id: '1', ok: true, value: { locale: 'eu', services: [], landmarks: [], stale: false },
     });
   });
 

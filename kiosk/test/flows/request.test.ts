@@ -8,9 +8,13 @@ import { deferred, nextSnapshot, replayPath, type Deferred } from './harness.js'
 const CATALOG: CatalogLoad = {
   stale: false,
   services: [
-    { serviceCode: 'street-light', name: 'Farola', description: '', group: 'Vía pública', keywords: [], locationless: false },
-    { serviceCode: 'noise', name: 'Ruido', description: '', group: 'Convivencia', keywords: [], locationless: true },
+    {
+      serviceCode: 'street-light', name: 'Farola', description: '', group: 'Vía pública', keywords: [], locationless: false,
+      attributes: [{ code: 'STATE', variable: true, datatype: 'singlevaluelist', required: true, description: '¿Cómo está?', datatypeDescription: '', values: [{ key: 'off', name: 'Apagada' }] }],
+    },
+    { serviceCode: 'noise', name: 'Ruido', description: '', group: 'Convivencia', keywords: [], locationless: true, attributes: [] },
   ],
+  landmarks: [{ id: 'plaza', name: 'Plaza Mayor', addressString: 'Plaza Mayor 1', lat: 40.4, long: -3.7 }],
 };
 
 const FILING: FilingResult = {
@@ -38,13 +42,21 @@ const MODEL_EVENTS = [
   { type: 'description.changed', text: 'ver <script>' },
   { type: 'xstate.done.actor.loadCatalog', output: CATALOG },
   { type: 'xstate.error.actor.loadCatalog', error: new KioskCallError('transport', 'socket closed') },
+  { type: 'answer.changed', value: 'off' },
+  { type: 'answer.submitted' },
+  { type: 'answer.skipped' },
+  { type: 'location.landmarkChosen', landmarkId: 'plaza' },
+  { type: 'contact.channelChosen', channel: 'none' },
+  { type: 'consent.given' },
+  { type: 'review.edit', section: 'location' },
+  { type: 'xstate.done.actor.checkPrinter', output: false },
   { type: 'xstate.done.actor.submitRequest', output: FILING },
   { type: 'xstate.error.actor.submitRequest', error: new KioskCallError('store-failed', 'disk full') },
 ] as unknown as RequestEvent[];
 
 /** A real request actor whose effects wait for the test to settle them. */
 function startHarness() {
-  const pending: { loadCatalog?: Deferred<CatalogLoad>; submitRequest?: Deferred<FilingResult> } = {};
+  const pending: { loadCatalog?: Deferred<CatalogLoad>; submitRequest?: Deferred<FilingResult>; checkPrinter?: Deferred<boolean> } = {};
   const drafts: RequestDraft[] = [];
   let minted = 0;
   const machine = requestMachine.provide({
@@ -53,6 +65,10 @@ function startHarness() {
       loadCatalog: fromPromise<CatalogLoad, { locale: KioskLocale }>(() => {
         pending.loadCatalog = deferred();
         return pending.loadCatalog.promise;
+      }),
+      checkPrinter: fromPromise<boolean>(() => {
+        pending.checkPrinter = deferred();
+        return pending.checkPrinter.promise;
       }),
       submitRequest: fromPromise<FilingResult, RequestDraft>(({ input }) => {
         drafts.push(input);
@@ -64,9 +80,9 @@ function startHarness() {
   const actor = createActor(machine, { input: { locale: 'es' } }).start();
 
   async function perform(event: AnyEventObject): Promise<void> {
-    const effect = /^xstate\.(done|error)\.actor\.(loadCatalog|submitRequest)$/.exec(event.type);
+    const effect = /^xstate\.(done|error)\.actor\.(loadCatalog|submitRequest|checkPrinter)$/.exec(event.type);
     if (effect) {
-      const call = pending[effect[2] as 'loadCatalog' | 'submitRequest'];
+      const call = pending[effect[2] as 'loadCatalog' | 'submitRequest' | 'checkPrinter'] as Deferred<unknown> | undefined;
       if (!call) throw new Error(`${event.type} but no call in flight`);
       const settled = nextSnapshot(actor);
       if (effect[1] === 'done') call.resolve(event.output);
@@ -77,6 +93,13 @@ function startHarness() {
     actor.send(event as RequestEvent);
   }
   return { actor, perform, drafts };
+}
+
+/** Receipt only, privacy notice read, printer fine: the shortest way from the description to the review. */
+async function passContactAndPrinter(actor: { send(event: RequestEvent): void }, perform: (event: AnyEventObject) => Promise<void>): Promise<void> {
+  actor.send({ type: 'contact.channelChosen', channel: 'none' });
+  actor.send({ type: 'consent.given' });
+  await perform({ type: 'xstate.done.actor.checkPrinter', output: true });
 }
 
 describe('request flow (model-based)', () => {
@@ -91,7 +114,7 @@ describe('request flow (model-based)', () => {
 
   it('reaches every step of the journey', () => {
     const reached = new Set(paths.map((path) => JSON.stringify(path.state.value)));
-    for (const step of ['choosingService', 'describing', 'reviewing', 'submitting', 'done', 'failed']) {
+    for (const step of ['choosingService', 'answering', 'locating', 'describing', 'choosingContact', 'consenting', 'checkingPrinter', 'reviewing', 'submitting', 'done', 'failed']) {
       expect([...reached].some((value) => value.includes(`"steps":"${step}"`)), step).toBe(true);
     }
     expect(reached.has('"finished"')).toBe(true);
@@ -116,6 +139,7 @@ describe('request flow (scenarios)', () => {
     actor.send({ type: 'service.chosen', serviceCode: 'noise' });
     actor.send({ type: 'description.changed', text: '  Música alta cada noche  ' });
     actor.send({ type: 'description.submitted' });
+    await passContactAndPrinter(actor, perform);
     actor.send({ type: 'review.confirmed' });
     expect(drafts).toEqual([{ draftId: 'draft-0001', serviceCode: 'noise', description: 'Música alta cada noche', attributes: {}, locale: 'gl' }]);
     await perform({ type: 'xstate.done.actor.submitRequest', output: FILING });
@@ -144,6 +168,7 @@ describe('request flow (scenarios)', () => {
     actor.send({ type: 'service.chosen', serviceCode: 'noise' });
     actor.send({ type: 'description.changed', text: 'Ruido' });
     actor.send({ type: 'description.submitted' });
+    await passContactAndPrinter(actor, perform);
     actor.send({ type: 'review.confirmed' });
     await perform({ type: 'xstate.error.actor.submitRequest', error: new KioskCallError('transport', 'down') });
     expect(actor.getSnapshot().context.failure).toBe('transport');
@@ -153,6 +178,6 @@ describe('request flow (scenarios)', () => {
     await perform({ type: 'xstate.error.actor.submitRequest', error: new Error('not a KioskCallError') });
     expect(actor.getSnapshot().context.failure).toBe('internal');
     actor.send({ type: 'request.abandoned' });
-    expect(actor.getSnapshot().output).toEqual({ outcome: 'cancelled' });
+    expect(actor.getSnapshot().output).toEqual({ outcome: 'cancelled', step: 'failed' });
   });
 });

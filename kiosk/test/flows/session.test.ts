@@ -23,6 +23,10 @@ const MODEL_EVENTS = [
   { type: 'idle.extended' },
   { type: 'session.restarted' },
   { type: 'goodbye.finished' },
+  { type: 'satisfaction.rated', score: 4 },
+  { type: 'satisfaction.rated', score: 9 },
+  { type: 'satisfaction.skipped' },
+  { type: 'xstate.after.satisfactionDelay.session.active.screen.satisfaction' },
   { type: 'xstate.done.actor.request', output: { outcome: 'filed' } },
   { type: 'xstate.done.actor.request', output: { outcome: 'cancelled' } },
   { type: 'xstate.after.idleDelay.session.attract' },
@@ -35,6 +39,7 @@ const DELAY_OF: Record<string, keyof SessionTimers> = {
   idleDelay: 'idleMs',
   warningDelay: 'warningMs',
   goodbyeDelay: 'goodbyeMs',
+  satisfactionDelay: 'satisfactionMs',
 };
 
 /** A real session actor on a simulated clock; the request journey is a stub the test finishes. */
@@ -79,13 +84,14 @@ describe('session flow (model-based)', () => {
     events: MODEL_EVENTS,
     // Real time orders the timers: the goodbye screen (15 s) always ends before the idle
     // warning (90 s) could start, so the model must not take idle steps there.
+    // (The satisfaction question, 30 s, likewise.)
     filterEvents: (snapshot, event) =>
-      !(snapshot.matches({ active: { screen: 'goodbye' } }) && event.type.includes('.idle.')),
+      !((snapshot.matches({ active: { screen: 'goodbye' } }) || snapshot.matches({ active: { screen: 'satisfaction' } })) && event.type.includes('.idle.')),
   });
 
   it('covers attract, every screen, the warning and running out of extensions', () => {
     const values = paths.map((path) => JSON.stringify(path.state.value));
-    for (const screen of ['language', 'home', 'filing', 'goodbye']) {
+    for (const screen of ['language', 'home', 'filing', 'satisfaction', 'goodbye']) {
       expect(values.some((value) => value.includes(`"screen":"${screen}"`)), screen).toBe(true);
     }
     expect(values.some((value) => value.includes('"idle":"warning"'))).toBe(true);

@@ -3,7 +3,15 @@ import { CatalogSchema } from '../schemas/service.js';
 import { RequestDraftSchema } from '../schemas/case-submission.js';
 import { DevicesHealthSchema } from '../schemas/device-health.js';
 import { LocaleSchema } from '../schemas/common.js';
+import { AppliedKioskConfigSchema } from './device-config.js';
 import { PROTOCOL_VERSION } from './version.js';
+import { KioskEnrolmentStateSchema } from './enrolment.js';
+import { AnalyticsEventSchema } from './analytics.js';
+import { FAQ_MAX_QUERY_LENGTH, FaqEntrySchema, FaqSearchResultSchema, FaqTopicsSchema } from './faq.js';
+import { FollowUpLookupSchema } from './follow-up.js';
+import { appointmentKioskMethods } from './kiosk-appointments.js';
+
+export * from './kiosk-appointments.js';
 
 /**
  * The KioskClient contract: everything the renderer may ask of the agent. One map of methods,
@@ -20,6 +28,17 @@ export const KioskInfoSchema = z.object({
   locales: z.array(LocaleSchema),
   /** Whether the agent reached the hub recently. The kiosk still works when false. */
   online: z.boolean(),
+  /**
+   * The kiosk configuration the agent applied (idle timeout, languages, services, maintenance,
+   * opening hours, printer profile). Optional so older agents still answer validly.
+   */
+  config: AppliedKioskConfigSchema.optional(),
+  /** Present while the kiosk has no credential and enrols itself: the renderer shows the code and QR. */
+  enrolment: KioskEnrolmentStateSchema.optional(),
+  /** `revoked`: the hub refused this kiosk's credential (401); it stopped sending, its outbox is kept. */
+  credential: z.enum(['ok', 'revoked']).optional(),
+  /** A remote job put the kiosk in maintenance mode (configuration has its own `config.maintenance`). */
+  maintenance: z.boolean().optional(),
 });
 export type KioskInfo = z.infer<typeof KioskInfoSchema>;
 
@@ -60,6 +79,25 @@ export const kioskMethods = {
    * it still holds for the session (e.g. a queued reprint) when it turns false.
    */
   'session.changed': { params: z.object({ active: z.boolean() }).strict(), result: z.object({ active: z.boolean() }) },
+  /** One usage event (never personal data; see protocol/analytics.ts). Fire and forget. */
+  'analytics.record': { params: z.object({ event: AnalyticsEventSchema }).strict(), result: z.object({ recorded: z.boolean() }) },
+  /** FAQ and procedures, from the cached content bundle (offline): topics with their entries, search, one entry. */
+  'faq.topics': { params: z.object({ locale: LocaleSchema }).strict(), result: FaqTopicsSchema },
+  'faq.search': { params: z.object({ locale: LocaleSchema, query: z.string().max(FAQ_MAX_QUERY_LENGTH) }).strict(), result: FaqSearchResultSchema },
+  'faq.entry': { params: z.object({ locale: LocaleSchema, id: z.string().min(1).max(200) }).strict(), result: FaqEntrySchema },
+  /** Status of a request from any channel, by kiosk reference or hub request id (see protocol/follow-up.ts). */
+  'followUp.lookup': { params: z.object({ locale: LocaleSchema, query: z.string().min(1).max(64) }).strict(), result: FollowUpLookupSchema },
+  /** Appointments and turns (protocol/kiosk-appointments.ts). */
+  ...appointmentKioskMethods,
+  /**
+   * The citizen pressed "Call staff". `screen` names where they are (never what they typed); the
+   * agent raises a kiosk alert on the hub. `notified: false`: the hub could not be told (offline),
+   * so the screen sends the citizen to the desk instead of promising someone is coming.
+   */
+  'staff.call': {
+    params: z.object({ screen: z.string().regex(/^[a-zA-Z0-9._-]{1,40}$/) }).strict(),
+    result: z.object({ notified: z.boolean() }),
+  },
 } as const;
 
 export type KioskMethods = typeof kioskMethods;
@@ -71,6 +109,17 @@ export type KioskResult<M extends KioskMethodName> = z.output<KioskMethods[M]['r
 export const kioskEvents = {
   'devices.changed': DevicesHealthSchema,
   'connectivity.changed': z.object({ online: z.boolean() }),
+  /** The agent applied a new kiosk configuration: the renderer re-reads timers, languages, services... */
+  'config.changed': AppliedKioskConfigSchema,
+  /** A remote job asked for a fresh renderer: reload the page (the agent holds it until no session is active). */
+  'renderer.reload': z.object({}),
+  /** A remote job turned maintenance mode on or off: show the out-of-service screen while on. */
+  'maintenance.changed': z.object({ on: z.boolean() }),
+  /**
+   * A scanner read a code, classified by the agent (hardware/src/scanner/payload.ts): `value` is the
+   * reference in display form for our kinds, the cleaned text for `unknown`. Rejected reads are not sent.
+   */
+  'scanner.scanned': z.object({ kind: z.enum(['receipt-reference', 'status-url', 'appointment-code', 'unknown']), value: z.string().max(512) }),
 } as const;
 export type KioskEventName = keyof typeof kioskEvents;
 export type KioskEventData<E extends KioskEventName> = z.output<(typeof kioskEvents)[E]>;

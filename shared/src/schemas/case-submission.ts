@@ -19,24 +19,35 @@ export const AttributeValuesSchema = z.record(
   z.union([z.string().max(1000), z.array(z.string().max(1000)).max(50)]),
 );
 
+/** Longest address the citizen may type (Open311 address_string has no limit; kiosks need one). */
+export const MAX_ADDRESS_LENGTH = 200;
+
+/**
+ * Where the problem is, when the service needs a place: an address the citizen typed, or a
+ * landmark they picked (its address and coordinates). Absent: the hub uses the office, flagged.
+ */
+export const RequestLocationSchema = z.object({
+  addressString: z
+    .string()
+    .trim()
+    .min(3)
+    .max(MAX_ADDRESS_LENGTH)
+    .refine(NoHtml, { message: 'address must not contain HTML' }),
+  landmarkId: z.string().min(1).max(64).optional(),
+  lat: z.number().min(-90).max(90).optional(),
+  long: z.number().min(-180).max(180).optional(),
+});
+export type RequestLocation = z.infer<typeof RequestLocationSchema>;
+
 /** The citizen's answers, as the kiosk sends them to the hub. */
 const RequestContentSchema = z.object({
   serviceCode: z.string().min(1).max(64),
   description: DescriptionSchema,
   attributes: AttributeValuesSchema.default({}),
   locale: LocaleSchema,
+  /** Optional, so payloads of older agents (and their fingerprints) stay valid. */
+  location: RequestLocationSchema.optional(),
 });
-
-/**
- * What the citizen entered at the kiosk, as the renderer hands it to the agent. `draftId` is
- * minted once per draft by the renderer: if the answer to `request.file` is lost and the citizen
- * presses "try again", the agent recognises the draft and answers with the same filing instead
- * of filing (and printing) it twice.
- */
-export const RequestDraftSchema = RequestContentSchema.extend({
-  draftId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
-});
-export type RequestDraft = z.infer<typeof RequestDraftSchema>;
 
 /** How the citizen wants to hear back about a request; 'none' = the printed receipt only. */
 export const CONTACT_CHANNELS = ['email', 'sms', 'none'] as const;
@@ -85,6 +96,19 @@ export const CitizenContactSchema = z
     }
   });
 export type CitizenContact = z.infer<typeof CitizenContactSchema>;
+
+/**
+ * What the citizen entered at the kiosk, as the renderer hands it to the agent. `draftId` is
+ * minted once per draft by the renderer: if the answer to `request.file` is lost and the citizen
+ * presses "try again", the agent recognises the draft and answers with the same filing instead
+ * of filing (and printing) it twice.
+ */
+export const RequestDraftSchema = RequestContentSchema.extend({
+  draftId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+  /** How the citizen wants to hear back (with consent); absent = the printed receipt only. */
+  contact: CitizenContactSchema.optional(),
+});
+export type RequestDraft = z.infer<typeof RequestDraftSchema>;
 
 /**
  * What the agent sends the hub for one filed request (fleet protocol, POST /fleet/v1/requests).

@@ -116,6 +116,9 @@ export interface DevicesTable {
   secret_hash: string;
   created_at: IsoText;
   revoked_at: IsoText | null;
+  /** Where the kiosk stands and which rollout group it is in, assigned at enrolment (0011). */
+  site: string | null;
+  device_group: string | null;
 }
 
 export interface IdempotencyKeysTable {

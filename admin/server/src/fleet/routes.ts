@@ -17,10 +17,14 @@ import { makeErrorHandler, renderApiError } from '../http/error-handler.js';
 import { badRequest } from '../http/problems.js';
 import type { ZodTypeProvider } from '../http/zod.js';
 import { localisedCatalog, tenantLocale } from '../modules/catalog/service.js';
+import { serviceDefinition } from '../modules/catalog/definition.js';
+import { listLandmarks } from './analytics/repository.js';
 import { deviceOf, headerValue, requireDevice } from './device-auth.js';
 import { requireTenant } from '../modules/tenants/service.js';
 import { submitKioskCase } from './submit-case.js';
 import { recordHeartbeat } from './heartbeat-repository.js';
+import { desiredVersion } from './config/config-repository.js';
+import { registerBatchRoute } from './submit-batch.js';
 
 /** Keys are opaque to the hub; this only bounds what gets stored (a UUID is 36 characters). */
 export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{8,200}$/;
@@ -65,6 +69,9 @@ export function fleetPlugin(db: HubDb, publicBaseUrl: string | null): FastifyPlu
       },
     );
 
+    // A backlog in one POST, each item through the same idempotency machinery (issue 6).
+    registerBatchRoute(app, db, IDEMPOTENCY_KEY_PATTERN);
+
     // Health report: the hub stamps its own receive time (never trusts the kiosk clock) and answers
     // with it, so the kiosk can measure and report its skew.
     typed.post(
@@ -74,7 +81,8 @@ export function fleetPlugin(db: HubDb, publicBaseUrl: string | null): FastifyPlu
         const device = deviceOf(request);
         const receivedAt = new Date();
         await recordHeartbeat(db, { deviceId: device.id, tenantId: device.tenantId, receivedAt, heartbeat: request.body });
-        return { serverTime: receivedAt.toISOString() };
+        // The desired configuration version rides along: a kiosk behind it fetches /fleet/v1/config.
+        return { serverTime: receivedAt.toISOString(), desiredConfigVersion: await desiredVersion(db, device.id) };
       },
     );
 
@@ -92,6 +100,9 @@ export function fleetPlugin(db: HubDb, publicBaseUrl: string | null): FastifyPlu
         const fallback = tenantLocale(tenant.default_locale);
         const locale = request.query.locale ?? fallback;
         const services = await localisedCatalog(db, tenant.id, locale, fallback);
+        // The kiosk asks one question per screen from these: every service's definition, localised.
+        const definitions = await Promise.all(services.map((s) => (s.metadata ? serviceDefinition(db, tenant.id, s.code, locale, fallback) : null)));
+        const landmarks = await listLandmarks(db, tenant.id, locale, fallback);
         const baseUrl = publicBaseUrl ?? `${request.protocol}://${request.host}`;
         return {
           locale,
@@ -102,14 +113,24 @@ export function fleetPlugin(db: HubDb, publicBaseUrl: string | null): FastifyPlu
             timeZone: tenant.time_zone,
             statusBaseUrl: `${baseUrl.replace(/\/$/, '')}/status`,
           },
-          services: services.map((s) => ({
+          services: services.map((s, index) => ({
             serviceCode: s.code,
             name: s.name,
             description: s.description,
             group: s.groupName,
             keywords: [...s.keywords],
             locationless: s.locationless,
+            attributes: (definitions[index]?.attributes ?? []).map((a) => ({
+              code: a.code,
+              variable: a.variable,
+              datatype: a.datatype,
+              required: a.required,
+              description: a.description,
+              datatypeDescription: a.datatypeDescription,
+              values: a.values.map((v) => ({ key: v.key, name: v.name })),
+            })),
           })),
+          landmarks,
         };
       },
     );

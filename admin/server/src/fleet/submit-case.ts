@@ -3,7 +3,12 @@ import type { CaseAccepted, CaseSubmission } from '@kiosk/shared';
 import type { HubDb } from '../db/database.js';
 import { isUniqueViolation } from '../db/database.js';
 import { HubProblem, badRequest } from '../http/problems.js';
-import { requireActiveService } from '../modules/catalog/service.js';
+import { requireActiveService, tenantLocale } from '../modules/catalog/service.js';
+import { serviceDefinition } from '../modules/catalog/definition.js';
+import { checkAttributes } from '../open311/attributes.js';
+import type { Open311Issue } from '../open311/errors.js';
+import { findLandmark } from './analytics/repository.js';
+import type { TenantRow } from '../modules/tenants/repository.js';
 import { findDeviceCase } from '../modules/cases/repository.js';
 import type { CaseRow } from '../modules/cases/repository.js';
 import { NO_CONTACT, createCase } from '../modules/cases/service.js';
@@ -65,6 +70,51 @@ function answerForExisting(existing: CaseRow, fingerprint: string): { statusCode
   return { statusCode: 409, body: JSON.stringify({ error: { code: 'duplicate-reference', message } }) };
 }
 
+/** `attribute LIGHT_STATE is required; attribute BAG_COUNT must be a number`: codes, never answers. */
+function describeIssues(issues: readonly Open311Issue[]): string {
+  const what: Partial<Record<Open311Issue['key'], string>> = {
+    'attribute-required': 'is required',
+    'attribute-unknown': 'is not a question of this service',
+    'attribute-not-in-list': 'must be one of the listed values',
+    'attribute-one-value': 'takes a single value',
+    'attribute-not-number': 'must be a number',
+    'attribute-not-datetime': 'must be an ISO 8601 date and time with a zone',
+  };
+  return issues.map((i) => `attribute ${(i.details?.name ?? '?').replace(/^attribute\[(.*)\]$/, '$1')} ${what[i.key] ?? 'is not valid'}`).join('; ');
+}
+
+/**
+ * The answers checked against the service definition, as the Open311 intake checks them: a
+ * refusal is a 422 naming every attribute at fault (the kiosk dead-letters it for staff to fix).
+ */
+async function checkedAttributes(trx: HubDb, tenant: TenantRow, submission: CaseSubmission): Promise<Record<string, string | string[]>> {
+  const fallback = tenantLocale(tenant.default_locale);
+  const definition = await serviceDefinition(trx, tenant.id, submission.serviceCode, submission.locale, fallback);
+  const { values, issues } = checkAttributes(definition, submission.attributes);
+  if (issues.length > 0) {
+    const first = issues[0]?.details?.name ?? '';
+    throw new HubProblem(422, 'invalid-attribute', describeIssues(issues), { name: first.replace(/^attribute\[(.*)\]$/, '$1') });
+  }
+  return values;
+}
+
+/** Where the case is: the place the citizen gave (a landmark's own coordinates), else the office, flagged. */
+async function caseLocation(trx: HubDb, tenant: TenantRow, submission: CaseSubmission) {
+  const given = submission.location;
+  if (given === undefined) {
+    return { addressString: tenant.office_address, addressId: null, lat: tenant.office_lat, long: tenant.office_long, officeLocation: true };
+  }
+  const landmark = given.landmarkId === undefined ? undefined : await findLandmark(trx, tenant.id, given.landmarkId);
+  if (given.landmarkId !== undefined && landmark === undefined) throw new HubProblem(422, 'unknown-landmark', `no landmark ${given.landmarkId} in this municipality`);
+  return {
+    addressString: landmark?.address_string ?? given.addressString,
+    addressId: null,
+    lat: landmark?.lat ?? null,
+    long: landmark?.long ?? null,
+    officeLocation: false,
+  };
+}
+
 async function createOrMatch(
   trx: HubDb,
   device: AuthenticatedDevice,
@@ -77,14 +127,15 @@ async function createOrMatch(
   const existing = await findDeviceCase(trx, device.id, localReference, submission.sequence);
   if (existing !== undefined) return answerForExisting(existing, fingerprint);
   const tenant = await requireTenant(trx, device.tenantId);
+  const attributes = await checkedAttributes(trx, tenant, submission);
+  const location = await caseLocation(trx, tenant, submission);
   const row = await createCase(trx, {
     tenantId: device.tenantId,
     serviceCode: submission.serviceCode,
     channel: 'kiosk',
     description: submission.description,
-    // The kiosk contract has no location yet: the office (where the kiosk stands) stands in, flagged.
-    location: { addressString: tenant.office_address, addressId: null, lat: tenant.office_lat, long: tenant.office_long, officeLocation: true },
-    attributes: submission.attributes,
+    location,
+    attributes,
     mediaUrl: null,
     contact: caseContact(submission),
     clientDeviceId: null,

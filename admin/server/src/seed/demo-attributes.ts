@@ -83,6 +83,38 @@ export const DEMO_ATTRIBUTES: readonly DemoAttribute[] = [
     datatypeDescription: none, values: [],
   },
   {
+    service: 'pavement-damage', code: 'SURFACE', order: 3, variable: true, datatype: 'singlevaluelist', required: false,
+    description: { es: '¿Dónde está el daño?', ca: 'On és el dany?', eu: 'Non dago kaltea?', gl: 'Onde está o dano?', en: 'Where is the damage?', fr: 'Où se trouve le dégât ?', ar: 'أين يوجد الضرر؟' },
+    datatypeDescription: chooseOne,
+    values: [
+      { key: 'pavement', names: { es: 'En la acera', ca: 'A la vorera', eu: 'Espaloian', gl: 'Na beirarrúa', en: 'On the pavement', fr: 'Sur le trottoir', ar: 'على الرصيف' } },
+      { key: 'road', names: { es: 'En la calzada', ca: 'A la calçada', eu: 'Galtzadan', gl: 'Na calzada', en: 'On the road', fr: 'Sur la chaussée', ar: 'في الطريق' } },
+      { key: 'crossing', names: { es: 'En un paso de peatones', ca: 'En un pas de vianants', eu: 'Oinezkoen pasabidean', gl: 'Nun paso de peóns', en: 'On a pedestrian crossing', fr: 'Sur un passage piéton', ar: 'في ممر المشاة' } },
+    ],
+  },
+  {
+    service: 'pavement-damage', code: 'HAZARDS', order: 4, variable: true, datatype: 'multivaluelist', required: false,
+    description: { es: '¿Qué riesgo supone?', ca: 'Quin risc suposa?', eu: 'Zer arrisku dakar?', gl: 'Que risco supón?', en: 'What risk does it cause?', fr: 'Quel risque cela présente-t-il ?', ar: 'ما الخطر الذي يسببه؟' },
+    datatypeDescription: chooseAny,
+    values: [
+      { key: 'trip', names: { es: 'Se puede tropezar', ca: 'S\'hi pot ensopegar', eu: 'Estropezu egin daiteke', gl: 'Pódese tropezar', en: 'People can trip', fr: 'On peut trébucher', ar: 'يمكن التعثر' } },
+      { key: 'water', names: { es: 'Se acumula agua', ca: 'S\'hi acumula aigua', eu: 'Ura pilatzen da', gl: 'Acumúlase auga', en: 'Water collects', fr: 'L\'eau s\'accumule', ar: 'تتجمع المياه' } },
+      { key: 'wheelchair', names: { es: 'Impide el paso en silla de ruedas', ca: 'Impedeix el pas amb cadira de rodes', eu: 'Gurpil-aulkiz ezin da igaro', gl: 'Impide o paso en cadeira de rodas', en: 'Blocks wheelchairs', fr: 'Bloque les fauteuils roulants', ar: 'يمنع مرور الكراسي المتحركة' } },
+    ],
+  },
+  {
+    service: 'pavement-damage', code: 'WIDTH_CM', order: 5, variable: true, datatype: 'number', required: false,
+    description: { es: 'Tamaño aproximado en centímetros', ca: 'Mida aproximada en centímetres', eu: 'Gutxi gorabeherako neurria zentimetrotan', gl: 'Tamaño aproximado en centímetros', en: 'Rough size in centimetres', fr: 'Taille approximative en centimètres', ar: 'الحجم التقريبي بالسنتيمترات' },
+    datatypeDescription: { es: 'Un número.', ca: 'Un nombre.', eu: 'Zenbaki bat.', gl: 'Un número.', en: 'A number.', fr: 'Un nombre.', ar: 'رقم.' },
+    values: [],
+  },
+  {
+    service: 'pavement-damage', code: 'NEAR_DOOR', order: 6, variable: true, datatype: 'string', required: false,
+    description: { es: 'Número del portal más cercano', ca: 'Número del portal més proper', eu: 'Atari hurbilenaren zenbakia', gl: 'Número do portal máis próximo', en: 'Nearest door number', fr: 'Numéro de la porte la plus proche', ar: 'رقم أقرب مدخل' },
+    datatypeDescription: { es: 'Por ejemplo 12 o 12B.', ca: 'Per exemple 12 o 12B.', eu: 'Adibidez 12 edo 12B.', gl: 'Por exemplo 12 ou 12B.', en: 'For example 12 or 12B.', fr: 'Par exemple 12 ou 12B.', ar: 'مثلًا 12 أو 12B.' },
+    values: [],
+  },
+  {
     service: 'census-certificate', code: 'CERT_KIND', order: 1, variable: true, datatype: 'singlevaluelist', required: true,
     description: { es: 'Tipo de certificado', ca: 'Tipus de certificat', eu: 'Ziurtagiri mota', gl: 'Tipo de certificado', en: 'Kind of certificate', fr: 'Type de certificat', ar: 'نوع الشهادة' },
     datatypeDescription: chooseOne,

@@ -2,6 +2,7 @@ import { KIOSK_LOCALES } from '@kiosk/shared';
 import type { HubDb } from '../db/database.js';
 import { DEMO_GROUPS, DEMO_SERVICES, DEMO_TENANT } from './demo-catalog.js';
 import { seedDemoDefinitions } from './demo-definitions.js';
+import { seedDemoLandmarks } from './demo-landmarks.js';
 import { seedDemoContent } from '../modules/content/seed.js';
 import { seedDemoServiceLevels } from '../modules/notifications/seed.js';
 
@@ -76,6 +77,7 @@ export async function seedDemo(db: HubDb, now = new Date()): Promise<{ tenantId:
         .execute();
     }
     await seedDemoDefinitions(trx, DEMO_TENANT.id);
+    await seedDemoLandmarks(trx, DEMO_TENANT.id);
     await seedDemoContent(trx, DEMO_TENANT.id);
   });
   await seedDemoServiceLevels(db, DEMO_TENANT.id, now);

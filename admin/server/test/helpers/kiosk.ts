@@ -7,7 +7,8 @@ export function submission(hub: TestHub, sequence: number, overrides: Partial<Ca
   return {
     serviceCode: 'street-lighting',
     description: 'La farola de la esquina lleva tres noches apagada.',
-    attributes: {},
+    // street-lighting requires LIGHT_STATE: the hub checks kiosk answers against the definition.
+    attributes: { LIGHT_STATE: 'off' },
     locale: 'es',
     localReference: mintReference(hub.kiosk.issuer, sequence).display,
     sequence,

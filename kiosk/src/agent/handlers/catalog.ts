@@ -1,4 +1,4 @@
-import type { Catalog, KioskLocale } from '@kiosk/shared';
+import { CatalogSchema, type Catalog, type KioskLocale } from '@kiosk/shared';
 import type { AgentDatabase } from '../store/database.js';
 
 export type CachedCatalog = Catalog & { stale: boolean };
@@ -31,7 +31,8 @@ export class CatalogService {
   cached(locale: KioskLocale): CachedCatalog {
     const row = (this.db.prepare('SELECT body FROM catalog_cache WHERE locale = ?').get(locale) ??
       this.db.prepare('SELECT body FROM catalog_cache ORDER BY fetched_at DESC LIMIT 1').get()) as { body: string } | undefined;
-    if (!row) return { locale, services: [], stale: true };
-    return { ...(JSON.parse(row.body) as Catalog), stale: true };
+    if (!row) return { locale, services: [], landmarks: [], stale: true };
+    // Parsed, not cast: a copy cached by an older agent gets today's defaults (no attributes, no landmarks).
+    return { ...CatalogSchema.parse(JSON.parse(row.body)), stale: true };
   }
 }

@@ -47,6 +47,11 @@ export function buildFilingReceipt(input: FilingReceiptInput): Receipt {
 export interface ReceiptPrinter {
   print(receipt: Receipt): Promise<ReceiptOutcome>;
   health(): Promise<DeviceHealth>;
+  /**
+   * Prints the last receipt of the CURRENT session again (paper jam, a torn ticket). Fails with
+   * `nothing-to-reprint` once the session ended: forgetLast runs then, by design.
+   */
+  reprintLast(): Promise<ReceiptOutcome>;
   /** Drops the receipt kept for "reprint last": the next citizen must not get the previous one's. */
   forgetLast(): void;
   close(): Promise<void>;
@@ -58,6 +63,7 @@ export function openReceiptPrinter(target: { host: string; port: number } | null
     const since = new Date().toISOString();
     return {
       print: async () => ({ state: 'skipped', reason: 'no-printer', warning: null }),
+      reprintLast: async () => ({ state: 'skipped', reason: 'no-printer', warning: null }),
       health: async () => ({ state: 'offline', reason: 'not-configured', since }),
       forgetLast: () => {},
       close: async () => {},
@@ -67,6 +73,10 @@ export function openReceiptPrinter(target: { host: string; port: number } | null
   return {
     async print(receipt) {
       const outcome = await printer.print(receipt);
+      return { state: outcome.state, reason: outcome.reason, warning: outcome.warning };
+    },
+    async reprintLast() {
+      const outcome = await printer.reprintLast();
       return { state: outcome.state, reason: outcome.reason, warning: outcome.warning };
     },
     health: () => printer.status(),

@@ -1,5 +1,4 @@
 import {
-  CaseAcceptedSchema,
   CatalogSchema,
   FLEET_BASE_PATH,
   HeartbeatAnswerSchema,
@@ -11,6 +10,10 @@ import {
   type Heartbeat,
   type KioskLocale,
 } from '@kiosk/shared';
+import { KioskJobListSchema, jobRoutes, type JobStateReport, type KioskJob } from '@kiosk/shared';
+import { FollowUpCaseSchema, followUpPath, type FollowUpCase } from '@kiosk/shared';
+import { ANALYTICS_PATH, STAFF_CALLS_PATH, type AnalyticsBatch, type StaffCall } from '@kiosk/shared';
+import { OutboxHubCalls, classifyAnswer } from '../outbox/hub-calls.js';
 
 /** What one attempt to hand a case to the hub came to; the sender decides what happens next. */
 export type SubmitOutcome =
@@ -62,18 +65,8 @@ export class HubClient {
       return { kind: 'retry', error: `hub unreachable: ${describeFetchError(error)}`, retryAfterMs: null };
     }
     const text = await response.text().catch(() => '');
-    if (response.ok) {
-      const parsed = CaseAcceptedSchema.safeParse(safeJson(text));
-      if (parsed.success) return { kind: 'acked', serverId: parsed.data.serviceRequestId };
-      return { kind: 'retry', error: `hub answered ${response.status} with an unreadable body`, retryAfterMs: null };
-    }
-    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-    const reason = errorMessage(text) ?? response.statusText;
-    if (response.status === 409 && errorCode(text) === 'in-flight') return { kind: 'in-flight' };
-    if (response.status >= 500 || response.status === 429 || response.status === 408) {
-      return { kind: 'retry', error: `hub answered ${response.status}: ${reason}`, retryAfterMs };
-    }
-    return { kind: 'refused', status: response.status, error: `hub refused (${response.status}): ${reason}` };
+    // One set of rules for a single answer and for each item of a batch (outbox/hub-calls.ts).
+    return classifyAnswer(response.status, safeJson(text), parseRetryAfter(response.headers.get('retry-after')));
   }
 
   /** Sends a heartbeat; resolves with the hub's clock, throws when the hub did not take it. */
@@ -88,6 +81,82 @@ export class HubClient {
     return HeartbeatAnswerSchema.parse(await response.json());
   }
 
+  /** Batches, dead-letter reports and fixes (outbox/hub-calls.ts), with this client's credential. */
+  outboxCalls(): OutboxHubCalls {
+    return new OutboxHubCalls(this.options, (extra) => this.headers(extra));
+  }
+
+  /**
+   * The desired kiosk configuration, raw: ConfigSync validates it (a refusal is reported, not
+   * thrown). `etag` is the applied version's tag, so an unchanged configuration costs a 304.
+   */
+  async fetchConfig(etag: string | null): Promise<{ kind: 'not-modified' } | { kind: 'body'; body: unknown }> {
+    const response = await fetch(`${this.options.baseUrl}${FLEET_BASE_PATH}/config`, {
+      headers: this.headers(etag === null ? {} : { 'if-none-match': etag }),
+      signal: AbortSignal.timeout(this.options.timeoutMs),
+    });
+    if (response.status === 304) return { kind: 'not-modified' };
+    if (!response.ok) throw new Error(`config: hub answered ${response.status}`);
+    return { kind: 'body', body: safeJson(await response.text()) };
+  }
+
+  /** This kiosk's waiting jobs (the hub marks them delivered). */
+  async fetchJobs(): Promise<KioskJob[]> {
+    const response = await fetch(`${this.options.baseUrl}${jobRoutes.list.path}`, { headers: this.headers(), signal: AbortSignal.timeout(this.options.timeoutMs) });
+    if (!response.ok) throw new Error(`jobs: hub answered ${response.status}`);
+    return KioskJobListSchema.parse(await response.json()).jobs;
+  }
+
+  /** 'conflict' (409): the hub will not take this state (cancelled, expired, timed out): do not retry. Throws when it should be retried. */
+  async reportJobState(jobId: string, report: JobStateReport): Promise<'accepted' | 'conflict'> {
+    const response = await fetch(`${this.options.baseUrl}${jobRoutes.state.path.replace(':id', encodeURIComponent(jobId))}`, {
+      method: 'POST',
+      headers: this.headers({ 'content-type': 'application/json' }),
+      body: JSON.stringify(report),
+      signal: AbortSignal.timeout(this.options.timeoutMs),
+    });
+    if (response.status === 409 || response.status === 404) return 'conflict';
+    if (!response.ok) throw new Error(`job state: hub answered ${response.status}`);
+    return 'accepted';
+  }
+
+  async uploadJobLogs(jobId: string, lines: readonly string[]): Promise<void> {
+    const response = await fetch(`${this.options.baseUrl}${jobRoutes.logs.path.replace(':id', encodeURIComponent(jobId))}`, {
+      method: 'POST',
+      headers: this.headers({ 'content-type': 'application/json' }),
+      body: JSON.stringify({ lines }),
+      signal: AbortSignal.timeout(this.options.timeoutMs),
+    });
+    if (!response.ok) throw new Error(`job logs: hub answered ${response.status}`);
+  }
+
+  /** Where and how to open the WebSocket doorbell (same credential as every other call). */
+  doorbellConnection(): { url: string; headers: Record<string, string> } {
+    return { url: `${this.options.baseUrl.replace(/^http/, 'ws')}${jobRoutes.doorbell.path}`, headers: this.headers() };
+  }
+
+  /** One batch of usage counts (never personal); throws when the hub did not take it (kept for later). */
+  async sendAnalytics(batch: AnalyticsBatch): Promise<void> {
+    const response = await fetch(`${this.options.baseUrl}${ANALYTICS_PATH}`, {
+      method: 'POST',
+      headers: this.headers({ 'content-type': 'application/json' }),
+      body: JSON.stringify(batch),
+      signal: AbortSignal.timeout(this.options.timeoutMs),
+    });
+    if (!response.ok) throw new Error(`analytics: hub answered ${response.status}`);
+  }
+
+  /** A citizen pressed "Call staff"; throws when the hub could not be told. */
+  async reportStaffCall(call: StaffCall): Promise<void> {
+    const response = await fetch(`${this.options.baseUrl}${STAFF_CALLS_PATH}`, {
+      method: 'POST',
+      headers: this.headers({ 'content-type': 'application/json' }),
+      body: JSON.stringify(call),
+      signal: AbortSignal.timeout(this.options.timeoutMs),
+    });
+    if (!response.ok) throw new Error(`staff call: hub answered ${response.status}`);
+  }
+
   async fetchCatalog(locale: KioskLocale): Promise<Catalog> {
     const response = await fetch(`${this.options.baseUrl}${FLEET_BASE_PATH}/catalog?locale=${encodeURIComponent(locale)}`, {
       headers: this.headers(),
@@ -95,6 +164,26 @@ export class HubClient {
     });
     if (!response.ok) throw new Error(`catalog: hub answered ${response.status}`);
     return CatalogSchema.parse(await response.json());
+  }
+
+  /**
+   * The public status of a case by kiosk reference or hub request id (follow-up journey).
+   * `unreachable` covers no network, timeouts and server errors: the kiosk says it cannot check now.
+   */
+  async lookupCase(idOrReference: string, locale: KioskLocale): Promise<{ kind: 'found'; case: FollowUpCase } | { kind: 'not-found' } | { kind: 'unreachable' }> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.options.baseUrl}${followUpPath(idOrReference)}?locale=${encodeURIComponent(locale)}`, {
+        headers: this.headers(),
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+    } catch {
+      return { kind: 'unreachable' };
+    }
+    if (response.status === 404) return { kind: 'not-found' };
+    if (!response.ok) return { kind: 'unreachable' };
+    const parsed = FollowUpCaseSchema.safeParse(await response.json().catch(() => null));
+    return parsed.success ? { kind: 'found', case: parsed.data } : { kind: 'unreachable' };
   }
 }
 
@@ -106,15 +195,7 @@ function safeJson(text: string): unknown {
   }
 }
 
-function errorMessage(text: string): string | null {
-  const body = safeJson(text) as { error?: { message?: unknown } } | null;
-  return typeof body?.error?.message === 'string' ? body.error.message : null;
-}
 
-function errorCode(text: string): string | null {
-  const body = safeJson(text) as { error?: { code?: unknown } } | null;
-  return typeof body?.error?.code === 'string' ? body.error.code : null;
-}
 
 function describeFetchError(error: unknown): string {
   if (error instanceof Error) {

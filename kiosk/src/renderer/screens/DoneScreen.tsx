@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ReceiptOutcome } from '@kiosk/shared';
 import { QrCode } from '../components/QrCode';
 import { ScreenFrame } from '../components/ScreenFrame';
-import { selectFiling, type RequestActor } from '../state/selectors';
+import { selectConsent, selectContactChannel, selectFiling, type RequestActor } from '../state/selectors';
+import './request-journey.css';
 
 const RECEIPT_KEY = {
   printed: 'done.receiptPrinted',
@@ -16,7 +17,11 @@ const RECEIPT_KEY = {
 export function DoneScreen({ request }: { request: RequestActor }) {
   const { t } = useTranslation();
   const filing = useSelector(request, selectFiling);
+  const channel = useSelector(request, selectContactChannel);
+  const consent = useSelector(request, selectConsent);
   if (filing === null) return null;
+  // No paper receipt: the QR on screen IS the receipt, so it gets most of the screen.
+  const printed = filing.receipt.state === 'printed';
   return (
     <ScreenFrame
       title={t('done.title')}
@@ -35,9 +40,9 @@ export function DoneScreen({ request }: { request: RequestActor }) {
           </p>
         </div>
         {/* The same status page the receipt's QR opens: a photo of it replaces a lost receipt. */}
-        <figure className="done-qr">
-          <QrCode text={filing.statusUrl} label={t('done.qrLabel')} size={320} testId="done-qr" />
-          <figcaption>{t('done.qrHint')}</figcaption>
+        <figure className={printed ? 'done-qr' : 'done-qr done-qr-large'} data-testid="done-qr-figure" data-large={!printed}>
+          <QrCode text={filing.statusUrl} label={t('done.qrLabel')} size={printed ? 320 : 640} testId="done-qr" />
+          <figcaption>{t(printed ? 'done.qrHint' : 'done.qrFallback')}</figcaption>
         </figure>
       </div>
       <p className="status-line" data-testid="done-receipt" data-state={filing.receipt.state}>
@@ -46,6 +51,11 @@ export function DoneScreen({ request }: { request: RequestActor }) {
       <p className="status-line" data-testid="done-sync" data-sync={filing.sync}>
         {t(filing.sync === 'sent' ? 'done.syncSent' : 'done.syncQueued')}
       </p>
+      {consent && (channel === 'sms' || channel === 'email') ? (
+        <p className="status-line" data-testid="done-notify">
+          {t(channel === 'sms' ? 'done.notifySms' : 'done.notifyEmail')}
+        </p>
+      ) : null}
     </ScreenFrame>
   );
 }

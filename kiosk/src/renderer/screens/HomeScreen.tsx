@@ -8,7 +8,7 @@ export function HomeScreen() {
   const session = useSession();
   return (
     <ScreenFrame title={t('home.title')}>
-      <div className="choice-list">
+      <div className="choice-list home-list">
         <button
           type="button"
           className="button button-choice button-tall"
@@ -17,6 +17,18 @@ export function HomeScreen() {
         >
           <span className="choice-name">{t('home.fileRequest')}</span>
           <span className="choice-hint">{t('home.fileRequestHint')}</span>
+        </button>
+        <button type="button" className="button button-choice button-tall" data-testid="home-faq" onClick={() => session.send({ type: 'faq.started' })}>
+          <span className="choice-name">{t('faq.homeButton')}</span>
+          <span className="choice-hint">{t('faq.homeHint')}</span>
+        </button>
+        <button type="button" className="button button-choice button-tall" data-testid="home-followUp" onClick={() => session.send({ type: 'followUp.started' })}>
+          <span className="choice-name">{t('followUp.homeButton')}</span>
+          <span className="choice-hint">{t('followUp.homeHint')}</span>
+        </button>
+        <button type="button" className="button button-choice button-tall" data-testid="home-appointments" onClick={() => session.send({ type: 'appointments.started' })}>
+          <span className="choice-name">{t('appointments.menuTitle')}</span>
+          <span className="choice-hint">{t('appointments.homeHint')}</span>
         </button>
       </div>
     </ScreenFrame>

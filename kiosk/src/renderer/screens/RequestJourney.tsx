@@ -1,9 +1,13 @@
 import { useSelector } from '@xstate/react';
 import type { KioskLocale } from '@kiosk/shared';
 import { selectStep, type RequestActor } from '../state/selectors';
+import { AttributeQuestionScreen } from './AttributeQuestionScreen';
+import { ConsentScreen } from './ConsentScreen';
+import { ContactChannelScreen, ContactDetailsScreen } from './ContactScreen';
 import { DescribeScreen } from './DescribeScreen';
 import { DoneScreen } from './DoneScreen';
 import { FailedScreen } from './FailedScreen';
+import { LocationScreen } from './LocationScreen';
 import { ReviewScreen } from './ReviewScreen';
 import { ServiceListScreen } from './ServiceListScreen';
 import { SubmittingScreen } from './SubmittingScreen';
@@ -13,13 +17,24 @@ export function RequestJourney({ request, locale }: { request: RequestActor; loc
   const step = useSelector(request, selectStep);
   switch (step) {
     case 'choosingService':
-      return <ServiceListScreen request={request} />;
+      return <ServiceListScreen request={request} locale={locale} />;
+    case 'answering':
+      return <AttributeQuestionScreen request={request} locale={locale} />;
+    case 'locating':
+      return <LocationScreen request={request} locale={locale} />;
     case 'describing':
       return <DescribeScreen request={request} locale={locale} />;
-    case 'reviewing':
-      return <ReviewScreen request={request} />;
+    case 'choosingContact':
+      return <ContactChannelScreen request={request} />;
+    case 'enteringContact':
+      return <ContactDetailsScreen request={request} locale={locale} />;
+    case 'consenting':
+      return <ConsentScreen request={request} />;
+    case 'checkingPrinter':
     case 'submitting':
       return <SubmittingScreen />;
+    case 'reviewing':
+      return <ReviewScreen request={request} />;
     case 'done':
       return <DoneScreen request={request} />;
     case 'failed':

@@ -10,6 +10,8 @@ import * as forwarding from './0008-forwarding.js';
 import * as deviceConfig from './0009-device-config.js';
 import * as fleetJobs from './0010-fleet-jobs.js';
 import * as enrolment from './0011-enrolment.js';
+import * as deadLetters from './0012-dead-letters.js';
+import * as analytics from './0013-analytics.js';
 
 /**
  * Every migration, in order, listed by hand: a static list survives bundling and never picks up
@@ -27,6 +29,8 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0009-device-config': deviceConfig,
   '0010-fleet-jobs': fleetJobs,
   '0011-enrolment': enrolment,
+  '0012-dead-letters': deadLetters,
+  '0013-analytics': analytics,
 };
 
 export const staticMigrationProvider: MigrationProvider = {

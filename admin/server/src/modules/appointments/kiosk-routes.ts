@@ -8,7 +8,7 @@ import { authenticateDevice } from '../devices/service.js';
 import type { AuthenticatedDevice } from '../devices/service.js';
 import { freeSlots, officesWithServices, requireOfficeService } from './availability-service.js';
 import { noticeFromBooking } from './notifications.js';
-import { bookAppointment } from './booking-service.js';
+import { bookAppointment, cancelAppointment, requireOwnAppointment, rescheduleAppointment } from './booking-service.js';
 import { checkIn } from './check-in-service.js';
 import {
   AppointmentSchema,
@@ -16,6 +16,9 @@ import {
   CheckInAnswerSchema,
   CheckInBodySchema,
   OfficeListSchema,
+  OwnershipBodySchema,
+  ReferenceParamsSchema,
+  RescheduleBodySchema,
   SlotListSchema,
   SlotQuerySchema,
   TurnParamsSchema,
@@ -30,6 +33,10 @@ import { appointmentView } from './views.js';
  * Kiosks: `/fleet/v1/appointments/...`, with the device credential and protocol header the
  * rest of the fleet API asks for. The municipality is the device's own.
  */
+
+/** The kiosk shows the answer in the citizen's language, which may differ from the booking's. */
+const KioskOwnershipBodySchema = OwnershipBodySchema.extend({ locale: LocaleSchema.default('es') });
+const KioskRescheduleBodySchema = RescheduleBodySchema.extend({ locale: LocaleSchema.default('es') });
 
 const ERRORS = { 400: ApiErrorSchema, 401: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema, 500: ApiErrorSchema };
 const devices = new WeakMap<FastifyRequest, AuthenticatedDevice>();
@@ -94,6 +101,24 @@ export function kioskAppointmentRoutes(db: HubDb, options: RouteOptions): Fastif
     typed.post('/walk-in', { schema: { body: WalkInBodySchema, response: { 201: TurnSchema, ...ERRORS } } }, async (request, reply) => {
       const turn = await walkInTurn(db, deviceOf(request).tenantId, request.body.office, request.body.service, options.now(), options.settings);
       return reply.code(201).send(turn);
+    });
+
+    // Finding, cancelling and moving one's own booking: the reference plus the document number it
+    // was booked with (a wrong number answers exactly like an unknown reference; booking-service.ts).
+    typed.post('/:reference/lookup', { schema: { params: ReferenceParamsSchema, body: KioskOwnershipBodySchema, response: { 200: AppointmentSchema, ...ERRORS } } }, async (request) => {
+      const row = await requireOwnAppointment(db, deviceOf(request).tenantId, request.params.reference, request.body.idDocumentNumber);
+      return appointmentView(db, row, request.body.locale);
+    });
+
+    typed.post('/:reference/cancel', { schema: { params: ReferenceParamsSchema, body: KioskOwnershipBodySchema, response: { 200: AppointmentSchema, ...ERRORS } } }, async (request) => {
+      const row = await cancelAppointment(db, deviceOf(request).tenantId, request.params.reference, request.body.idDocumentNumber, options.now());
+      return appointmentView(db, row, request.body.locale);
+    });
+
+    typed.post('/:reference/reschedule', { schema: { params: ReferenceParamsSchema, body: KioskRescheduleBodySchema, response: { 200: AppointmentSchema, ...ERRORS } } }, async (request) => {
+      const body = request.body;
+      const row = await rescheduleAppointment(db, deviceOf(request).tenantId, request.params.reference, body.idDocumentNumber, new Date(body.start), options.now(), options.settings);
+      return appointmentView(db, row, body.locale);
     });
 
     typed.get('/turns/:turnId', { schema: { params: TurnParamsSchema, response: { 200: TurnSchema, ...ERRORS } } }, async (request) => turnStatus(db, deviceOf(request).tenantId, request.params.turnId));
