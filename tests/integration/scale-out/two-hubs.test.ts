@@ -92,6 +92,8 @@ describe.skipIf(skip)('two hub processes on one PostgreSQL behind a round-robin 
       },
     });
     await waitForHttp(`http://127.0.0.1:${port}/healthz`, 30_000, child);
+    // The banner (with the first run's password) is printed after listen: /healthz can answer first.
+    for (let waited = 0; !banner.includes('Kiosk hub listening on') && waited < 15_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
     const match = /console password: (\S+)/.exec(banner);
     if (match?.[1] !== undefined) password = match[1];
     hubs.push({ process: child, url: `http://127.0.0.1:${port}`, port });
