@@ -7,6 +7,8 @@ export interface Figure {
   /** A value measured in the same run that this one should be read against (machines are noisy). */
   readonly baseline?: { readonly name: string; readonly value: number; readonly unit: string };
   readonly note?: string;
+  /** The benchmark's name in run.ts (set by the runner), so one can be rerun alone with --only. */
+  readonly suite?: string;
 }
 
 export interface BenchContext {

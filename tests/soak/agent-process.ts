@@ -8,7 +8,7 @@ import { startAgent } from '../../kiosk/src/agent/agent.js';
  * the renderer calls. Prints one `filed <reference>` line per filing for the soak to count.
  */
 const everyMs = Number(process.env.SOAK_FILE_EVERY_MS ?? 2_000);
-const serviceCode = process.env.SOAK_SERVICE_CODE ?? 'street-lighting';
+const serviceCode = process.env.SOAK_SERVICE_CODE ?? 'litter';
 const agent = await startAgent(loadAgentConfig(process.env), () => {});
 
 let stopping = false;

@@ -106,7 +106,7 @@ export class SimulatedFleet {
     const reference = mintReference(kiosk.issuer, kiosk.sequence).display;
     const body = JSON.stringify({
       serviceCode: this.options.serviceCode,
-      description: `Soak request ${reference}: streetlight out at the corner.`,
+      description: `Soak request ${reference}: bins overflowing at the corner.`,
       attributes: {},
       locale: 'es',
       localReference: reference,

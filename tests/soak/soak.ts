@@ -10,6 +10,7 @@ import { registerDevice } from '../../admin/server/src/modules/devices/service.j
 import { createUser } from '../../admin/server/src/modules/auth/service.js';
 import { freePort, startProcess, waitForHttp, type ManagedProcess } from '../stack/processes.js';
 import { repoRoot } from '../stack/stack.js';
+import { PERFORMANCE_DOC, replaceSection } from '../bench/performance-doc.js';
 import { DEFAULT_BOUND, judgeLifetimes, parseProbeFile, type LifetimeVerdict } from './growth.js';
 import { SimulatedFleet, type SimulatedKiosk } from './simulated-fleet.js';
 import { agentDeadLetters, waitForAgentOutbox } from './agent-outbox.js';
@@ -28,6 +29,8 @@ const { values } = parseArgs({
     heartbeat: { type: 'string', default: '30' },
     out: { type: 'string', default: join(repoRoot, 'soak-results.json') },
     'probe-every': { type: 'string', default: '5' },
+    // Also rewrite the soak section of tests/docs/performance.md.
+    'write-doc': { type: 'boolean', default: false },
   },
 });
 const minutes = Number(values.minutes);
@@ -93,7 +96,7 @@ const agent = startProcess({
   },
 });
 
-const fleet = new SimulatedFleet(kiosks, { hubUrl: () => hubUrl, heartbeatMs, fileEveryMs: 10 * 60_000, serviceCode: 'street-lighting' });
+const fleet = new SimulatedFleet(kiosks, { hubUrl: () => hubUrl, heartbeatMs, fileEveryMs: 10 * 60_000, serviceCode: 'litter' });
 fleet.start();
 
 // A fleet operator sends a print-test-page job to a few random kiosks every 5 seconds.
@@ -192,6 +195,25 @@ writeFileSync(values.out, `${JSON.stringify(report, null, 2)}\n`);
 for (const line of [...describe('hub', hubLifetimes), ...describe('agent', agentLifetimes)]) log(line);
 log(`counters: ${JSON.stringify(report.counters)}`);
 log(`wrote ${values.out}`);
+if (values['write-doc']) {
+  const lines = [
+    `Measured ${report.date.slice(0, 16).replace('T', ' ')} UTC: ${report.machine.cpu}, ${report.machine.cores} cores, Node ${report.machine.node}. Command: \`npm run soak -- --minutes ${minutes} --write-doc\` (${kioskCount} simulated kiosks, heartbeat every ${heartbeatMs / 1000} s, hub restarted every ${restartEveryMs / 1000} s, every third restart a SIGKILL).`,
+    '',
+    `Work done: ${report.counters.heartbeats} heartbeats (${report.counters.heartbeatFailures} refused or unanswered, nearly all while the hub was restarting), ${report.counters.filed + report.counters.agentFiled} requests filed (${report.counters.casesAtHub} cases at the hub, each once), ${report.counters.jobsCreated} job batches created and ${report.counters.jobsDone} jobs done, ${report.counters.restarts} hub restarts.`,
+    '',
+    '| process | lifetime | heap after warm-up -> end | RSS after warm-up -> end | heap slope | event-loop delay p99 (median / worst 5 s window) | verdict |',
+    '|---|---|---|---|---|---|---|',
+    ...[...hubLifetimes.map((l) => ['hub', l] as const), ...agentLifetimes.map((l) => ['agent', l] as const)].map(([who, l]) =>
+      l.grew === null
+        ? `| ${who} | ${l.durationS} s | - | - | - | ${l.eventLoopP99MedianMs.toFixed(1)} / ${l.eventLoopP99MaxMs.toFixed(1)} ms | too short to judge |`
+        : `| ${who} | ${l.durationS} s | ${mib(l.heapStartBytes)} -> ${mib(l.heapEndBytes)} MiB | ${mib(l.rssStartBytes)} -> ${mib(l.rssEndBytes)} MiB | ${l.heapSlopeMiBPerHour.toFixed(1)} MiB/h | ${l.eventLoopP99MedianMs.toFixed(1)} / ${l.eventLoopP99MaxMs.toFixed(1)} ms | ${l.grew ? 'GREW PAST THE BOUND' : 'within bound'} |`,
+    ),
+    '',
+    failures.length === 0 ? 'Result: passed.' : `Result: FAILED - ${failures.join('; ')}.`,
+  ];
+  replaceSection('soak', lines.join('\n'));
+  log(`updated ${PERFORMANCE_DOC}`);
+}
 rmSync(dataDir, { recursive: true, force: true });
 if (failures.length > 0) {
   log(`FAILED: ${failures.join('; ')}`);
