@@ -9,7 +9,10 @@ export function AttractScreen() {
     <ScreenFrame title={t('attract.title')} className="screen-attract">
       <p className="lead">{t('attract.canDo')}</p>
       <ul className="can-do">
+        <li>{t('attract.canReadAnswers')}</li>
         <li>{t('attract.canFileRequest')}</li>
+        <li>{t('attract.canFollowUp')}</li>
+        <li>{t('attract.canAppointments')}</li>
       </ul>
       <button
         type="button"

@@ -14,6 +14,9 @@ export const ca: Messages = {
     title: 'Hola. Aquí podeu fer els vostres tràmits sense fer cua.',
     canDo: 'En aquest punt podeu:',
     canFileRequest: 'Presentar una queixa, una incidència o un suggeriment, i endur-vos un justificant amb un codi.',
+    canReadAnswers: 'Llegir respostes a les preguntes freqüents i veure què cal per a cada tràmit.',
+    canFollowUp: 'Consultar com va la vostra sol·licitud amb el codi del justificant.',
+    canAppointments: 'Demanar, canviar o anul·lar una cita, avisar que heu arribat o agafar torn.',
     start: 'Toqueu aquí per començar',
   },
   language: {

@@ -14,6 +14,9 @@ export const en: Messages = {
     title: 'Hello. You can do your paperwork here without queueing.',
     canDo: 'At this point you can:',
     canFileRequest: 'File a complaint, report a problem or make a suggestion, and take away a receipt with a reference code.',
+    canReadAnswers: 'Read answers to frequent questions and see what each procedure needs.',
+    canFollowUp: 'Check how your request is going with the code on your receipt.',
+    canAppointments: 'Book, change or cancel an appointment, check in, or take a turn.',
     start: 'Touch here to start',
   },
   language: {

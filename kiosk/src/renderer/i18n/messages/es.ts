@@ -17,6 +17,9 @@ export const es = {
     title: 'Hola. Aquí puede hacer sus gestiones sin esperar cola.',
     canDo: 'En este punto puede:',
     canFileRequest: 'Presentar una queja, una incidencia o una sugerencia, y llevarse un justificante con un código.',
+    canReadAnswers: 'Leer respuestas a las preguntas frecuentes y ver qué hace falta para cada trámite.',
+    canFollowUp: 'Consultar cómo va su solicitud con el código del justificante.',
+    canAppointments: 'Pedir, cambiar o anular una cita, avisar de que ha llegado o coger turno.',
     start: 'Toque aquí para empezar',
   },
   language: {

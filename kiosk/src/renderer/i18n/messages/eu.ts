@@ -14,6 +14,9 @@ export const eu: Messages = {
     title: 'Kaixo. Hemen zure izapideak egin ditzakezu ilaran itxaron gabe.',
     canDo: 'Gune honetan hau egin dezakezu:',
     canFileRequest: 'Kexa, gorabehera edo iradokizun bat aurkeztu, eta kode bat duen egiaztagiria eraman.',
+    canReadAnswers: 'Ohiko galderen erantzunak irakurri eta izapide bakoitzerako zer behar den ikusi.',
+    canFollowUp: 'Zure eskaera nola doan kontsultatu, egiaztagiriko kodearekin.',
+    canAppointments: 'Hitzordua eskatu, aldatu edo ezeztatu, iritsi zarela jakinarazi edo txanda hartu.',
     start: 'Ukitu hemen hasteko',
   },
   language: {

@@ -14,6 +14,9 @@ export const fr: Messages = {
     title: "Bonjour. Ici, vous pouvez faire vos démarches sans faire la queue.",
     canDo: 'À cette borne, vous pouvez :',
     canFileRequest: 'Déposer une réclamation, signaler un problème ou faire une suggestion, et emporter un reçu avec un code.',
+    canReadAnswers: 'Lire les réponses aux questions fréquentes et voir ce qu\'il faut pour chaque démarche.',
+    canFollowUp: 'Suivre votre demande avec le code de votre reçu.',
+    canAppointments: 'Prendre, modifier ou annuler un rendez-vous, signaler votre arrivée ou prendre un ticket.',
     start: 'Touchez ici pour commencer',
   },
   language: {

@@ -14,6 +14,9 @@ export const gl: Messages = {
     title: 'Ola. Aquí pode facer as súas xestións sen agardar cola.',
     canDo: 'Neste punto pode:',
     canFileRequest: 'Presentar unha queixa, unha incidencia ou unha suxestión, e levar un xustificante cun código.',
+    canReadAnswers: 'Ler respostas ás preguntas frecuentes e ver que fai falta para cada trámite.',
+    canFollowUp: 'Consultar como vai a súa solicitude co código do xustificante.',
+    canAppointments: 'Pedir, cambiar ou anular unha cita, avisar de que chegou ou coller quenda.',
     start: 'Toque aquí para comezar',
   },
   language: {
