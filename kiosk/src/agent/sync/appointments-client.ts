@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { FLEET_BASE_PATH, PROTOCOL_VERSION, PROTOCOL_VERSION_HEADER, type AppointmentProblem, type KioskLocale } from '@kiosk/shared';
+import {
+  AppointmentSlotSchema,
+  FLEET_BASE_PATH,
+  KioskAppointmentSchema,
+  PROTOCOL_VERSION,
+  PROTOCOL_VERSION_HEADER,
+  type AppointmentProblem,
+  type KioskAppointment,
+  type KioskLocale,
+} from '@kiosk/shared';
 import type { HubClientOptions } from './hub-client.js';
 
 /**
@@ -14,20 +23,10 @@ export const HubOfficeListSchema = z.object({
   offices: z.array(z.object({ code: z.string(), name: z.string(), address: z.string(), timeZone: z.string(), services: z.array(ServiceSchema) })),
 });
 export type HubOffice = z.infer<typeof HubOfficeListSchema>['offices'][number];
-export const HubSlotListSchema = z.object({ timeZone: z.string(), slots: z.array(z.object({ start: z.string(), end: z.string(), available: z.number().int() })) });
-export const HubAppointmentSchema = z.object({
-  reference: z.string(),
-  qrPayload: z.string(),
-  office: z.string(),
-  service: z.string(),
-  serviceName: z.string(),
-  start: z.string(),
-  end: z.string(),
-  timeZone: z.string(),
-  status: z.enum(['booked', 'cancelled', 'checked-in']),
-  idDocumentMasked: z.string(),
-});
-export type HubAppointment = z.infer<typeof HubAppointmentSchema>;
+export const HubSlotListSchema = z.object({ timeZone: z.string(), slots: z.array(AppointmentSlotSchema) });
+/** The hub answers an appointment exactly as the renderer receives it (no name, document masked). */
+export const HubAppointmentSchema = KioskAppointmentSchema;
+export type HubAppointment = KioskAppointment;
 export const HubTurnSchema = z.object({
   turnId: z.string(),
   label: z.string(),
