@@ -2,10 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiErrorSchema } from '@kiosk/shared';
 import { createUser } from '../src/modules/auth/service.js';
 import { ContentEntrySchema, ContentListSchema, ContentVersionListSchema } from '../src/modules/content/contract.js';
-import { DIALECTS, createTestHub } from './helpers/hub.js';
+import { DIALECTS, createTestHub, signInStaff } from './helpers/hub.js';
 import type { TestHub } from './helpers/hub.js';
 
-const CONSOLE = { 'x-requested-with': 'console' };
 
 const faq = (question: string, extra: Record<string, unknown> = {}) => ({
   kind: 'faq',
@@ -20,12 +19,7 @@ describe.each(DIALECTS)('content editor API (%s)', (dialect) => {
   let manager: Record<string, string>;
   let viewer: Record<string, string>;
 
-  async function signIn(username: string, password: string): Promise<Record<string, string>> {
-    const response = await hub.app.inject({ method: 'POST', url: '/api/auth/login', headers: CONSOLE, payload: { username, password } });
-    const cookie = /^(__Host-session=[^;]+);/.exec(String(response.headers['set-cookie']))?.[1];
-    if (cookie === undefined) throw new Error(`login of ${username} failed: ${response.statusCode}`);
-    return { ...CONSOLE, cookie };
-  }
+  const signIn = (username: string, password: string) => signInStaff(hub, username, password);
 
   beforeAll(async () => {
     hub = await createTestHub(dialect);

@@ -14,7 +14,7 @@ import { OutboxSender } from '../../../kiosk/src/agent/outbox/sender.js';
 import { DeadLetterStore } from '../../../kiosk/src/agent/outbox/dead-letter-store.js';
 import { DeadLetterSync } from '../../../kiosk/src/agent/outbox/dead-letter-sync.js';
 import { HubClient } from '../../../kiosk/src/agent/sync/hub-client.js';
-import { DIALECTS, createTestHub } from './helpers/hub.js';
+import { DIALECTS, createTestHub, signInStaff } from './helpers/hub.js';
 import type { TestHub } from './helpers/hub.js';
 import { fleetHeaders, submission } from './helpers/kiosk.js';
 
@@ -27,12 +27,7 @@ describe.each(DIALECTS)('dead letters: kiosk reports, staff fix and resend, the 
   let fleet: Record<string, string>;
   let caseworker: Record<string, string>;
 
-  async function signIn(username: string, password: string): Promise<Record<string, string>> {
-    const response = await hub.app.inject({ method: 'POST', url: '/api/auth/login', headers: CONSOLE, payload: { username, password } });
-    const cookie = /^(__Host-session=[^;]+);/.exec(String(response.headers['set-cookie']))?.[1];
-    if (cookie === undefined) throw new Error(`login of ${username} failed: ${response.statusCode}`);
-    return { ...CONSOLE, cookie };
-  }
+  const signIn = (username: string, password: string) => signInStaff(hub, username, password);
 
   beforeAll(async () => {
     hub = await createTestHub(dialect);

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANALYTICS_PATH, ApiErrorSchema, CatalogSchema, STAFF_CALLS_PATH, type AnalyticsCount } from '@kiosk/shared';
 import { createUser } from '../src/modules/auth/service.js';
-import { DIALECTS, createTestHub, type TestHub } from './helpers/hub.js';
+import { DIALECTS, createTestHub, signInStaff, type TestHub } from './helpers/hub.js';
 import { fleetHeaders, submission } from './helpers/kiosk.js';
 
 // Kiosk intake (issue 4): the catalogue carries each service's questions and the municipality's
 // landmarks; kiosk submissions are checked against the service definition (422 naming the
 // attribute); usage counts and "call staff" alerts come in from kiosks and are read by staff.
 
-const CONSOLE = { 'x-requested-with': 'console' };
 
 describe.each(DIALECTS)('kiosk intake (%s)', (dialect) => {
   let hub: TestHub;
@@ -16,12 +15,7 @@ describe.each(DIALECTS)('kiosk intake (%s)', (dialect) => {
   let clerk: Record<string, string>;
   let sequence = 0;
 
-  async function signIn(username: string, password: string): Promise<Record<string, string>> {
-    const response = await hub.app.inject({ method: 'POST', url: '/api/auth/login', headers: CONSOLE, payload: { username, password } });
-    const cookie = /^(__Host-session=[^;]+);/.exec(String(response.headers['set-cookie']))?.[1];
-    if (cookie === undefined) throw new Error(`login of ${username} failed: ${response.statusCode}`);
-    return { ...CONSOLE, cookie };
-  }
+  const signIn = (username: string, password: string) => signInStaff(hub, username, password);
 
   beforeAll(async () => {
     hub = await createTestHub(dialect);

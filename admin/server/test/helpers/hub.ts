@@ -104,3 +104,14 @@ export function form(fields: Record<string, string | string[]>): string {
 }
 
 export const FORM_HEADERS = { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' };
+
+/** The headers a console call carries (the CSRF header every state-changing staff call needs). */
+export const CONSOLE_HEADERS = { 'x-requested-with': 'console' };
+
+/** Signs a staff user in and returns the headers for their calls: the CSRF header and the session cookie. */
+export async function signInStaff(hub: TestHub, username: string, password: string): Promise<Record<string, string>> {
+  const response = await hub.app.inject({ method: 'POST', url: '/api/auth/login', headers: CONSOLE_HEADERS, payload: { username, password } });
+  const cookie = /^(__Host-session=[^;]+);/.exec(String(response.headers['set-cookie']))?.[1];
+  if (cookie === undefined) throw new Error(`login of ${username} failed: ${response.statusCode}`);
+  return { ...CONSOLE_HEADERS, cookie };
+}
