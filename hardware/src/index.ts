@@ -63,7 +63,7 @@ export {
 } from './speech/speech-port.js';
 export { SpeechEngineError, type SpeechEngine, type Utterance, type EngineAvailability } from './speech/speech-engine.js';
 export { createEspeakEngine, espeakAmplitude, espeakArguments, ESPEAK_VOICES, ESPEAK_DEFAULTS, type EspeakEngineOptions } from './speech/espeak-engine.js';
-export { createRecordingEngine, type RecordingEngine, type RecordedUtterance } from './speech/recording-engine.js';
+export { createRecordingEngine, type RecordingEngine, type RecordingEngineOptions, type RecordedUtterance } from './speech/recording-engine.js';
 export {
   DeviceHealthTracker,
   worstHealth,
@@ -103,7 +103,9 @@ export { WedgeClassifier, WEDGE_DEFAULTS, type WedgeOptions, type WedgeOutput } 
 export { KeyboardWedgeSource, type WedgeSourceOptions } from './scanner/wedge-source.js';
 export { LAYOUTS, recoverUsText, usCharacterFor, type KeyLike, type LayoutName } from './scanner/keyboard-layouts.js';
 export { CameraScanner, CAMERA_DEFAULTS, type CameraScannerOptions } from './scanner/camera-scanner.js';
-export type { FrameSource } from './scanner/frame-source.js';
+export type { FrameSource, FrameSourceStatus } from './scanner/frame-source.js';
+export { StillFileFrameSource, STILL_FILE_DEFAULTS, type StillFileSourceOptions, type StillFileReason } from './scanner/still-file-source.js';
+export { frameFromImageBytes, readImageFrame, sniffImageFormat, UnsupportedImageError, type ImageFormat } from './scanner/image-frame.js';
 export { QrDecoderWorker, QrWorkerError, QR_WORKER_DEFAULTS, type DecodeOutcome } from './scanner/qr-worker-client.js';
 export { decodeQrFrame, DEFAULT_ATTEMPTS, attemptName, type DecodeAttempt, type QrDecodeOptions, type QrDecodeResult } from './scanner/qr-decode.js';
 export { luminanceFromRgba, rotateFrame, downscaleByTwo, FrameShapeError, type LuminanceFrame } from './scanner/luminance.js';

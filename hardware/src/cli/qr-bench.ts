@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { attemptName, decodeQrFrame, DEFAULT_ATTEMPTS, type DecodeAttempt } from '../scanner/qr-decode.js';
 import { rotateFrame, type LuminanceFrame, type QuarterTurns } from '../scanner/luminance.js';
-import { readImageFrame } from '../sim/frame-files.js';
+import { readImageFrame } from '../scanner/image-frame.js';
 
 /**
  * The QR decoding benchmark on ZXing's blackbox photographs (shared/data/qr-blackbox): every image

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { decodeQrFrame, DEFAULT_ATTEMPTS } from '../scanner/qr-decode.js';
-import { frameFromImageBytes } from '../sim/frame-files.js';
+import { frameFromImageBytes } from '../scanner/image-frame.js';
 
 /**
  * `npm run -s qr -- [--naive] FILE...`: decodes the QR code in each image and prints one JSON line

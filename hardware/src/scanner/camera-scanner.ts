@@ -7,7 +7,8 @@ import type { LuminanceFrame } from './luminance.js';
 /**
  * A camera as a QR scanner: pulls frames from an injected FrameSource, decodes them on a worker
  * thread, and emits each code once. A camera sees the same code in frame after frame, so a text is
- * not emitted again until it has been out of sight for `repeatAfterMs`.
+ * not emitted again until it has been out of sight for `repeatAfterMs`. Its state follows the frame
+ * source's status when the source reports one (FrameSource.watch), else it is connected once started.
  */
 
 export const CAMERA_DEFAULTS = {
@@ -29,6 +30,7 @@ export class CameraScanner implements ScanSource {
   private readonly decode: (frame: LuminanceFrame) => Promise<DecodeOutcome>;
   private abort: AbortController | null = null;
   private loop: Promise<void> | null = null;
+  private unwatch: (() => void) | null = null;
   private lastText: string | null = null;
   private lastSeenAt = 0;
 
@@ -48,7 +50,17 @@ export class CameraScanner implements ScanSource {
   start(): Promise<void> {
     if (this.loop !== null) return Promise.resolve();
     this.abort = new AbortController();
-    this.emitter.setState('connected');
+    const { frames } = this.options;
+    if (frames.watch === undefined) {
+      this.emitter.setState('connected');
+    } else {
+      // The source knows whether frames arrive (a capture file missing or stale): health follows it.
+      this.emitter.setState('starting');
+      this.unwatch = frames.watch(({ live, reason, since }) => {
+        if (this.abort?.signal.aborted !== false) return;
+        this.emitter.report(live ? 'connected' : 'disconnected', live ? null : reason, since);
+      });
+    }
     this.loop = this.run(this.abort.signal);
     return Promise.resolve();
   }
@@ -60,6 +72,8 @@ export class CameraScanner implements ScanSource {
 
   async stop(): Promise<void> {
     this.abort?.abort();
+    this.unwatch?.();
+    this.unwatch = null;
     await this.loop;
     this.loop = null;
     await this.ownWorker?.close();

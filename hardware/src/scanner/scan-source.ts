@@ -28,7 +28,8 @@ export type ScanSourceState = 'starting' | 'connected' | 'disconnected' | 'stopp
 export interface ScanSourceListeners {
   readonly scan?: (event: ScanEvent) => void;
   readonly rejected?: (rejection: ScanRejection) => void;
-  readonly state?: (state: ScanSourceState, reason: string | null) => void;
+  /** `since`: when the new state began (milliseconds since the epoch), when the source knows better than "now". */
+  readonly state?: (state: ScanSourceState, reason: string | null, since?: number) => void;
 }
 
 /** What the agent sees of any scanner: start it, listen, stop it. */
@@ -45,6 +46,7 @@ export interface ScanSource {
 export class ScanEmitter {
   private readonly listeners = new Set<ScanSourceListeners>();
   state: ScanSourceState = 'stopped';
+  reason: string | null = null;
 
   constructor(readonly origin: ScanOrigin) {}
 
@@ -63,9 +65,21 @@ export class ScanEmitter {
     for (const l of this.listeners) l.rejected?.(rejection);
   }
 
-  setState(state: ScanSourceState, reason: string | null = null): void {
+  /** A change of state; the same state again is ignored, even with another reason (the first reason stands). */
+  setState(state: ScanSourceState, reason: string | null = null, since?: number): void {
     if (state === this.state) return;
+    this.notify(state, reason, since);
+  }
+
+  /** Like setState, but a new reason for the same state is reported too (a camera file that was missing, then stale). */
+  report(state: ScanSourceState, reason: string | null, since?: number): void {
+    if (state === this.state && reason === this.reason) return;
+    this.notify(state, reason, since);
+  }
+
+  private notify(state: ScanSourceState, reason: string | null, since: number | undefined): void {
     this.state = state;
-    for (const l of this.listeners) l.state?.(state, reason);
+    this.reason = reason;
+    for (const l of this.listeners) l.state?.(state, reason, since);
   }
 }

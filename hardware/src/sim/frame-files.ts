@@ -1,43 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { PNG } from 'pngjs';
 import type { FrameSource } from '../scanner/frame-source.js';
-import { luminanceFromRgba, type LuminanceFrame } from '../scanner/luminance.js';
+import { frameFromImageBytes, readImageFrame, sniffImageFormat, UnsupportedImageError, type ImageFormat } from '../scanner/image-frame.js';
+import type { LuminanceFrame } from '../scanner/luminance.js';
 
 /**
- * Image files as camera frames. PNG is decoded with pngjs. JPEG and GIF are recognised but not
- * decoded: no pure-JavaScript decoder for them is installed in this workspace, so they fail with
- * UnsupportedImageError, which says so, rather than with a confusing parse error.
+ * Image files as camera frames, for tests and the demo. The decoding itself (PNG only) lives in
+ * scanner/image-frame.ts, because production's still-file camera source uses it too.
  */
 
-export type ImageFormat = 'png' | 'jpeg' | 'gif' | 'unknown';
-
-export class UnsupportedImageError extends Error {
-  constructor(readonly format: ImageFormat) {
-    super(
-      format === 'unknown'
-        ? 'not an image format we recognise (PNG, JPEG or GIF)'
-        : `${format.toUpperCase()} is not supported: no ${format.toUpperCase()} decoder is installed (only PNG is decoded)`,
-    );
-  }
-}
-
-export function sniffImageFormat(bytes: Uint8Array): ImageFormat {
-  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'png';
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
-  if (bytes[0] === 0x47 && bytes[1] === 0x49 && bytes[2] === 0x46 && bytes[3] === 0x38) return 'gif';
-  return 'unknown';
-}
-
-/** Decodes image bytes to a luminance frame. Throws UnsupportedImageError for JPEG, GIF and others. */
-export function frameFromImageBytes(bytes: Buffer): LuminanceFrame {
-  const format = sniffImageFormat(bytes);
-  if (format !== 'png') throw new UnsupportedImageError(format);
-  const png = PNG.sync.read(bytes);
-  return luminanceFromRgba(png.data, png.width, png.height);
-}
-
-export const readImageFrame = (path: string): LuminanceFrame => frameFromImageBytes(readFileSync(path));
+export { frameFromImageBytes, readImageFrame, sniffImageFormat, UnsupportedImageError, type ImageFormat };
 
 /** A frame source that plays image files in order (optionally forever), like a camera pointed at them. */
 export function fileFrameSource(paths: readonly string[], options: { readonly loop?: boolean } = {}): FrameSource {
@@ -54,4 +28,22 @@ export function fileFrameSource(paths: readonly string[], options: { readonly lo
     },
     close: () => Promise.resolve(),
   };
+}
+
+/** A luminance frame as a greyscale PNG (what a capture process would write). */
+export function encodeFramePng(frame: LuminanceFrame): Buffer {
+  const options = { colorType: 0, inputColorType: 0, bitDepth: 8, inputHasAlpha: false } as const;
+  const png = new PNG({ width: frame.width, height: frame.height, ...options });
+  png.data = Buffer.from(frame.data.buffer, frame.data.byteOffset, frame.data.byteLength);
+  return PNG.sync.write(png, options);
+}
+
+/**
+ * Writes an image the way a careful capture process does: to a temporary file beside `path`, then
+ * renamed over it, so a reader sees the old image or the new one, never half of one.
+ */
+export async function writeFrameFileAtomically(path: string, image: LuminanceFrame | Buffer): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+  await writeFile(temp, Buffer.isBuffer(image) ? image : encodeFramePng(image));
+  await rename(temp, path);
 }

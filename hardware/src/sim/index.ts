@@ -29,6 +29,7 @@ export type { EscPosCommand } from './escpos-commands.js';
 export { renderPaperPng, renderPaperBitmap, encodeBitmapPng, PNG_LAYOUT } from './printer-png.js';
 export { receiptPngPath } from './emulator-http.js';
 export { automaticStatusBlock } from './emulator-state.js';
+export { parseScannerArgs, typeLineScans } from './scanner-cli.js';
 export { startPtyPair, typeScan, writeScannerBytes, PtyStartError, SOCAT_PATH, type PtyPair, type PtyPairOptions, type TypeScanOptions, type ScanSuffix } from './scanner-pty.js';
-export { fileFrameSource, readImageFrame, frameFromImageBytes, sniffImageFormat, UnsupportedImageError, type ImageFormat } from './frame-files.js';
+export { fileFrameSource, encodeFramePng, writeFrameFileAtomically, readImageFrame, frameFromImageBytes, sniffImageFormat, UnsupportedImageError, type ImageFormat } from './frame-files.js';
 export { qrFrame, listFrameSource, blankFrame, QR_FRAME_DEFAULTS, type QrFrameOptions } from './frame-qr.js';

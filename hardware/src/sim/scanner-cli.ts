@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { startPtyPair, typeScan, type ScanSuffix } from './scanner-pty.js';
+import { startPtyPair, typeScan, type PtyPair, type ScanSuffix, type TypeScanOptions } from './scanner-pty.js';
 
 /**
  * `npm run sim -- scanner [--link /tmp/ttyScanner] [--feed PATH] [--type TEXT] [--suffix crlf|cr|lf|none] [--aim]`
@@ -49,6 +49,25 @@ export function parseScannerArgs(args: readonly string[]): ScannerArgs {
   return { link, feed: values.get('feed') ?? `${link}.feed`, text: values.get('type') ?? null, suffix, aimPrefix: aim ? ']Q1' : '' };
 }
 
+/**
+ * Every line read from `input` is typed into `pair` as one scan (`skipBlank`: empty lines are not,
+ * and lines are trimmed). Only the length is printed: a scan may carry personal data, which never
+ * goes to logs. Returns a function that stops reading.
+ */
+export function typeLineScans(input: NodeJS.ReadableStream, pair: Pick<PtyPair, 'type'>, options: TypeScanOptions & { readonly skipBlank?: boolean; readonly label?: string } = {}): () => void {
+  const { skipBlank = false, label = '', ...typeOptions } = options;
+  const lines = createInterface({ input });
+  lines.on('line', (line) => {
+    const text = skipBlank ? line.trim() : line;
+    if (skipBlank && text === '') return;
+    pair.type(text, typeOptions).then(
+      () => console.log(`${label}sent a scan of ${text.length} characters`),
+      (error: unknown) => console.error(`${label}could not send${skipBlank ? ' the scan' : ''}: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  });
+  return () => lines.close();
+}
+
 /** The `scanner` subcommand of sim/cli.ts; a usage mistake prints the usage and exits with 2. */
 export async function runScanner(args: readonly string[]): Promise<void> {
   let options: ScannerArgs;
@@ -70,16 +89,9 @@ export async function runScanner(args: readonly string[]): Promise<void> {
   console.log(`scanner pty ready: the kiosk opens ${pair.kioskLink}; scans are typed into ${pair.scannerLink}`);
   console.log('type a scan and press Enter to send it; Ctrl-C unplugs the scanner');
   if (options.text !== null) await pair.type(options.text, typeOptions);
-  const lines = createInterface({ input: process.stdin });
-  lines.on('line', (line) => {
-    // Only the length: a scan may carry personal data, which never goes to logs.
-    pair.type(line, typeOptions).then(
-      () => console.log(`sent a scan of ${line.length} characters`),
-      (error: unknown) => console.error(`could not send: ${error instanceof Error ? error.message : String(error)}`),
-    );
-  });
+  const stopReading = typeLineScans(process.stdin, pair, typeOptions);
   const stop = (): void => {
-    lines.close();
+    stopReading();
     pair.close().then(
       () => process.exit(0),
       () => process.exit(1),

@@ -8,7 +8,12 @@ import { SpeechEngineError, type EngineAvailability, type SpeechEngine, type Utt
  * file it plays to the default audio device; with one it writes a WAV (checks, recordings).
  */
 
-/** espeak-ng voices per kiosk language. espeak-ng 1.51 has no Galician voice: Spanish reads it best. */
+/**
+ * espeak-ng voices per kiosk language. Basque is experimental and there is no Galician voice: the
+ * agent reports only KIOSK_SPEECH_VOICES (default es ca en fr ar) as voiced, and the renderer asks
+ * the citizen which of those to hear instead (EN 301 549 5.1.3.14). Should gl still arrive here,
+ * Spanish reads it best.
+ */
 export const ESPEAK_VOICES: Readonly<Record<KioskLocale, string>> = {
   es: 'es',
   ca: 'ca',

@@ -148,6 +148,8 @@ export function createSpeechPort(engine: SpeechEngine, config: SpeechConfig = DE
     },
     setPrivateConsent(consent) {
       privateConsent = consent;
+      // Withdrawing consent silences personal text already coming out of the loudspeaker.
+      if (!consent && !headsetConnected && currentIsPrivate) current?.abort();
     },
     reset() {
       current?.abort();

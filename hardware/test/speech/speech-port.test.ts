@@ -94,6 +94,43 @@ describe('speech port', () => {
   });
 });
 
+describe('speech port: consent and simulated speaking time', () => {
+  it('withdrawing consent stops personal text on the loudspeaker and refuses the next', async () => {
+    const engine = createRecordingEngine({ manual: true });
+    const port = createSpeechPort(engine);
+    port.setPrivateConsent(true);
+    const personal = port.speak('Ana García', { language: 'es', private: true });
+    port.setPrivateConsent(false);
+    expect(await personal).toEqual({ state: 'cancelled' });
+    expect(await port.speak('Ana García', { language: 'es', private: true })).toEqual({ state: 'refused', reason: 'private-needs-headset' });
+    // Into a headset, withdrawing consent for the loudspeaker changes nothing.
+    port.setHeadsetConnected(true);
+    const intoHeadset = port.speak('Ana García', { language: 'es', private: true });
+    port.setPrivateConsent(false);
+    engine.finish();
+    expect(await intoHeadset).toEqual({ state: 'spoken' });
+  });
+
+  it('a paced recording engine takes the time a voice would (faster at a higher rate), and a new utterance cuts it short', async () => {
+    const engine = createRecordingEngine({ msPerChar: 5 });
+    const port = createSpeechPort(engine);
+    const started = Date.now();
+    expect(await port.speak('x'.repeat(20), { language: 'es' })).toEqual({ state: 'spoken' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(90);
+    port.setRate(2);
+    const fast = Date.now();
+    await port.speak('x'.repeat(20), { language: 'es' });
+    const fastMs = Date.now() - fast;
+    expect(fastMs).toBeGreaterThanOrEqual(45);
+    expect(fastMs).toBeLessThan(95);
+    const long = port.speak('y'.repeat(400), { language: 'es' });
+    const next = port.speak('z', { language: 'es' });
+    expect(await long).toEqual({ state: 'cancelled' });
+    expect(await next).toEqual({ state: 'spoken' });
+    expect(engine.utterances.map((u) => u.outcome)).toEqual(['spoken', 'spoken', 'cancelled', 'spoken']);
+  });
+});
+
 describe('espeak-ng engine', () => {
   it('maps dB to espeak amplitude and never puts the text on the command line', () => {
     expect(espeakAmplitude(0)).toBe(100);

@@ -44,12 +44,19 @@ export const ANALYTICS_PATH = '/fleet/v1/analytics';
 export const STAFF_CALLS_PATH = '/fleet/v1/staff-calls';
 
 /**
- * What the agent sends the hub: counts, not events. One row per day and combination of what the
- * console's figures group by (journey, step, reason, language, modes, detail); `detail` is the
+ * What the agent sends the hub: counts, not events. One row per day, hour and combination of what
+ * the console's figures group by (journey, step, reason, language, modes, detail); `detail` is the
  * satisfaction score, the sanitised no-result query, or `entryId:yes|no` for FAQ feedback.
+ * `day` and `hour` are the agent clock's UTC day and hour: the hub turns them into the
+ * municipality's local time (its time zone), so a kiosk never needs to know its zone.
  */
 export const AnalyticsCountSchema = z.object({
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /**
+   * UTC hour (0-23) the events happened in. Optional: agents from before the per-hour heat map
+   * send day counts without it; the hub keeps those as "hour unknown".
+   */
+  hour: z.number().int().min(0).max(23).optional(),
   type: z.enum(['journey.started', 'journey.completed', 'journey.abandoned', 'faq.no-result', 'faq.feedback', 'satisfaction']),
   // Names only ('' when the type has none): a free text with spaces cannot pass for a step.
   journey: z.string().regex(/^[a-zA-Z0-9._-]{0,40}$/),
@@ -71,10 +78,15 @@ export const AnalyticsBatchSchema = z.object({
 export type AnalyticsBatch = z.infer<typeof AnalyticsBatchSchema>;
 export const AnalyticsBatchAnswerSchema = z.object({ accepted: z.number().int(), replayed: z.boolean() });
 
-/** Turns one event into the row it counts towards (the day comes from the agent's clock). */
-export function countKeyOf(event: AnalyticsEvent, day: string): Omit<AnalyticsCount, 'count'> {
+/** The UTC day and hour of an instant of the agent's clock: where its events are counted. */
+export function countSlotOf(at: Date): { day: string; hour: number } {
+  return { day: at.toISOString().slice(0, 10), hour: at.getUTCHours() };
+}
+
+/** Turns one event into the row it counts towards (day and hour from `countSlotOf`, the agent's clock). */
+export function countKeyOf(event: AnalyticsEvent, slot: { day: string; hour: number }): Omit<AnalyticsCount, 'count'> {
   const modes = [...new Set(event.modes)].sort().join('+');
-  const base = { day, type: event.type, locale: event.locale, modes, journey: '', step: '', reason: '' as AnalyticsCount['reason'], detail: '' };
+  const base = { day: slot.day, hour: slot.hour, type: event.type, locale: event.locale, modes, journey: '', step: '', reason: '' as AnalyticsCount['reason'], detail: '' };
   switch (event.type) {
     case 'journey.started':
     case 'journey.completed':

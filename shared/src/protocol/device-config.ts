@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_LOCALE, KIOSK_LOCALES } from '../domain/locales.js';
 import { IsoDateTimeSchema, LocaleSchema } from '../schemas/common.js';
+import { KioskAccessibilitySchema } from './kiosk-accessibility.js';
 
 /**
  * Desired and reported kiosk configuration (issue 6). The hub keeps a desired configuration per
@@ -87,6 +88,8 @@ const KioskConfigObject = z
     maintenance: z.boolean(),
     /** Null: always open (no out-of-hours screen). */
     openingHours: OpeningHoursSchema.nullable(),
+    /** The keypad map, key debounces and panel mounting (kiosk-accessibility.ts); absent: the defaults. */
+    accessibility: KioskAccessibilitySchema.optional(),
   })
   .strict();
 
@@ -188,9 +191,19 @@ export const RolloutTargetSchema = z.discriminatedUnion('kind', [
 ]);
 export type RolloutTarget = z.infer<typeof RolloutTargetSchema>;
 
+/**
+ * What a rollout carries: a configuration patch per kiosk, or the municipality's published content
+ * (the newest signed bundle reaches ring after ring; kiosks not reached keep the held version).
+ */
+export const RolloutKindSchema = z.enum(['config', 'content']);
+export type RolloutKind = z.infer<typeof RolloutKindSchema>;
+
 export const RolloutInputSchema = z
   .object({
-    configPatch: KioskConfigPatchSchema,
+    /** Optional for callers written before content rollouts: absent means 'config'. */
+    kind: RolloutKindSchema.default('config'),
+    /** Required for a configuration rollout; a content rollout has none. */
+    configPatch: KioskConfigPatchSchema.optional(),
     target: RolloutTargetSchema,
     rings: z.array(RingSchema).min(1).max(10).default([...DEFAULT_RINGS]),
     /** Abort when more than this share of a ring fails (reports a config error or goes unreachable). */
@@ -198,13 +211,18 @@ export const RolloutInputSchema = z
     /** Move on after this long even when some kiosks of the ring have not reported yet. */
     ringSoakMs: z.number().int().min(0).max(7 * 24 * 3_600_000).default(30 * 60_000),
   })
-  .strict();
+  .strict()
+  .superRefine((input, ctx) => {
+    if (input.kind === 'config' && input.configPatch === undefined) ctx.addIssue({ code: 'custom', path: ['configPatch'], message: 'a configuration rollout needs a configPatch' });
+    if (input.kind === 'content' && input.configPatch !== undefined) ctx.addIssue({ code: 'custom', path: ['configPatch'], message: 'a content rollout carries no configPatch' });
+  });
 export type RolloutInput = z.infer<typeof RolloutInputSchema>;
 
 export const RolloutStateSchema = z.enum(['running', 'completed', 'aborted']);
 
 export const RolloutViewSchema = z.object({
   id: z.string(),
+  kind: RolloutKindSchema,
   state: RolloutStateSchema,
   target: RolloutTargetSchema,
   configPatch: KioskConfigObject.partial(),
@@ -215,6 +233,11 @@ export const RolloutViewSchema = z.object({
   createdAt: IsoDateTimeSchema,
   updatedAt: IsoDateTimeSchema,
   abortReason: z.string().nullable(),
+  /**
+   * Content rollouts only (null for config): the bundle version kiosks not reached are served (a
+   * re-issue of the held content after an abort or near expiry), and the content revision rolled out.
+   */
+  content: z.object({ heldBundleVersion: z.number().int(), revision: z.number().int() }).nullable(),
   rings: z.array(
     z.object({
       ring: RingSchema,
@@ -224,7 +247,17 @@ export const RolloutViewSchema = z.object({
       reported: z.number().int(),
       failed: z.number().int(),
       restored: z.number().int(),
+      /**
+       * Kiosks counted failed because their heartbeat says they REFUSED the version (a refused
+       * configuration, or a content bundle they would not apply): which version and why. Kiosks
+       * failed for going quiet are not listed. Absent from older hubs.
+       */
+      refusals: z.array(z.object({ deviceId: z.string(), version: z.string(), reason: z.string() })).default([]),
     }),
   ),
 });
 export type RolloutView = z.infer<typeof RolloutViewSchema>;
+
+/** GET /api/fleet/rollouts: the municipality's rollouts, newest first, each as its full view. */
+export const RolloutListSchema = z.object({ rollouts: z.array(RolloutViewSchema) });
+export type RolloutList = z.infer<typeof RolloutListSchema>;

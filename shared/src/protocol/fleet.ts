@@ -30,6 +30,19 @@ export const fleetRoutes = {
   config: { method: 'GET', path: `${FLEET_BASE_PATH}/config` },
 } as const;
 
+/**
+ * The last content bundle the kiosk REFUSED (bad signature, older than the applied one, malformed,
+ * oversized file...) while it kept serving the previous one; null when the last bundle it fetched
+ * applied. Kept by the agent until a bundle applies, so a content rollout can count the kiosk as
+ * failed instead of waiting for a version that will never come. `version` is the refused bundle's
+ * version as `versions.content` spells it (null when the answer was too broken to read one);
+ * `reason` is short and machine-ish: the refusal code, then a detail (`older-version: ...`). Never personal.
+ */
+export const ContentReportSchema = z.object({
+  error: z.object({ version: z.string().min(1).max(40).nullable(), reason: z.string().min(1).max(300) }).nullable(),
+});
+export type ContentReport = z.infer<typeof ContentReportSchema>;
+
 export const HeartbeatSchema = z.object({
   sentAt: IsoDateTimeSchema,
   versions: z.object({ agent: z.string(), protocol: z.number().int(), content: z.string().nullable() }),
@@ -55,6 +68,8 @@ export const HeartbeatSchema = z.object({
   config: ConfigReportSchema.default({ appliedVersion: null, error: null }),
   /** The kiosk shows its maintenance screen (by configuration or a remote job). */
   maintenance: z.boolean().default(false),
+  /** The last content bundle it refused (the version it runs is `versions.content`); absent from older agents. */
+  content: ContentReportSchema.default({ error: null }),
 });
 export type Heartbeat = z.infer<typeof HeartbeatSchema>;
 /** What an agent may send: the fields added later are optional. */

@@ -146,8 +146,11 @@ export const JobLogUploadSchema = z
   .strict();
 export type JobLogUpload = z.infer<typeof JobLogUploadSchema>;
 
-/** The only messages on the doorbell: "you have jobs" and "your configuration changed". */
-export const DoorbellMessageSchema = z.object({ ring: z.enum(['jobs', 'config']) });
+/**
+ * The only messages on the doorbell: "you have jobs", "your configuration changed" and "your content
+ * bundle changed". A kiosk ignores a ring it does not know (an older agent fails this schema on 'content').
+ */
+export const DoorbellMessageSchema = z.object({ ring: z.enum(['jobs', 'config', 'content']) });
 export type DoorbellMessage = z.infer<typeof DoorbellMessageSchema>;
 
 /** WebSocket close codes (4000-4999 are the application's). */

@@ -26,6 +26,8 @@ export const AppointmentProblemSchema = z.enum([
   'invalid-id-document',
   /** The phone number or e-mail address was refused. */
   'invalid-contact',
+  /** The service is by appointment only: no walk-in turn for it (book an appointment instead). */
+  'walk-in-not-offered',
   /** Anything else the hub refused. */
   'refused',
 ]);
@@ -40,7 +42,7 @@ export const KioskOfficeServiceSchema = z.object({
   code: z.string(),
   name: z.string(),
   slotMinutes: z.number().int(),
-  /** Whether this kiosk hands out walk-in turns for it (only at the kiosk's own office). */
+  /** Whether this kiosk hands out walk-in turns for it (only at the kiosk's own office, and only if the service allows them). */
   walkIn: z.boolean(),
 });
 export const KioskOfficeSchema = z.object({

@@ -10,8 +10,12 @@ import { AnalyticsEventSchema } from './analytics.js';
 import { FAQ_MAX_QUERY_LENGTH, FaqEntrySchema, FaqSearchResultSchema, FaqTopicsSchema } from './faq.js';
 import { FollowUpLookupSchema } from './follow-up.js';
 import { appointmentKioskMethods } from './kiosk-appointments.js';
+import { figuresKioskMethods } from './kiosk-figures.js';
+import { receiptKioskMethods } from './kiosk-receipt.js';
 
 export * from './kiosk-appointments.js';
+export * from './kiosk-figures.js';
+export * from './kiosk-receipt.js';
 
 /**
  * The KioskClient contract: everything the renderer may ask of the agent. One map of methods,
@@ -25,6 +29,7 @@ export const KioskInfoSchema = z.object({
   /** The kiosk's reference issuer code (first 4 characters of every reference it mints). */
   issuer: z.string(),
   protocolVersion: z.number().int(),
+  /** The display languages this kiosk offers: its applied configuration's, in order. */
   locales: z.array(LocaleSchema),
   /** Whether the agent reached the hub recently. The kiosk still works when false. */
   online: z.boolean(),
@@ -65,6 +70,30 @@ export type FilingResult = z.infer<typeof FilingResultSchema>;
 
 const NoParams = z.object({}).strict();
 
+/** The agent's speech port as the renderer sees it (kiosk/src/agent/speech). Never any spoken text. */
+export const SpeechStatusSchema = z.object({
+  /** `espeak-ng`, `recording` (tests) or `off` (KIOSK_SPEECH_ENGINE=off: nothing is spoken). */
+  engine: z.string(),
+  volumeStep: z.number().int(),
+  volumeSteps: z.number().int(),
+  defaultVolumeStep: z.number().int(),
+  rate: z.number(),
+  headsetConnected: z.boolean(),
+  /** The citizen agreed to hear personal data through the loudspeaker (speech.consent; cleared at session end). */
+  privateConsent: z.boolean(),
+  /**
+   * The display languages this kiosk has a voice for (its configuration; espeak-ng: es ca en fr ar).
+   * Speech for any other display language goes out in a voiced language the citizen chose.
+   */
+  voicedLanguages: z.array(LocaleSchema),
+});
+export type SpeechStatus = z.infer<typeof SpeechStatusSchema>;
+/** `speaking`: started (speech runs on; a new `speech.say` interrupts it). `refused`: e.g. personal text without a headset. */
+export const SpeechOutcomeSchema = z.object({ state: z.enum(['speaking', 'refused', 'failed', 'off']), reason: z.string().nullable() });
+export type SpeechOutcome = z.infer<typeof SpeechOutcomeSchema>;
+/** The longest text one `speech.say` carries (a procedure sheet read aloud fits). */
+export const SPEECH_MAX_TEXT = 8000;
+
 export const kioskMethods = {
   'kiosk.describe': { params: NoParams, result: KioskInfoSchema },
   'catalog.list': {
@@ -89,11 +118,33 @@ export const kioskMethods = {
   'followUp.lookup': { params: z.object({ locale: LocaleSchema, query: z.string().min(1).max(64) }).strict(), result: FollowUpLookupSchema },
   /** Appointments and turns (protocol/kiosk-appointments.ts). */
   ...appointmentKioskMethods,
+  /** Transparency figures for the attract screen (protocol/kiosk-figures.ts); works offline from the store. */
+  ...figuresKioskMethods,
+  /** The receipt's lines for speech, after printing and as a preview (protocol/kiosk-receipt.ts). */
+  ...receiptKioskMethods,
   /**
    * The citizen pressed "Call staff". `screen` names where they are (never what they typed); the
    * agent raises a kiosk alert on the hub. `notified: false`: the hub could not be told (offline),
    * so the screen sends the citizen to the desk instead of promising someone is coming.
    */
+  /**
+   * Speech (accessibility): say interrupts what is being said; `private` text (personal data) is
+   * only spoken into a headset. Volume in the port's fixed steps; rate relative to normal.
+   */
+  'speech.say': {
+    params: z.object({ text: z.string().max(SPEECH_MAX_TEXT), language: LocaleSchema, private: z.boolean().default(false) }).strict(),
+    result: SpeechOutcomeSchema,
+  },
+  'speech.stop': { params: NoParams, result: z.object({ stopped: z.boolean() }) },
+  'speech.repeat': { params: NoParams, result: SpeechOutcomeSchema },
+  'speech.volume': { params: z.object({ change: z.enum(['down', 'up', 'default']) }).strict(), result: SpeechStatusSchema },
+  'speech.rate': { params: z.object({ rate: z.number().min(0.5).max(2) }).strict(), result: SpeechStatusSchema },
+  'speech.state': { params: NoParams, result: SpeechStatusSchema },
+  /**
+   * The citizen confirmed (true) or withdrew (false) their agreement to hear personal data through
+   * the loudspeaker without headphones (EN 301 549 5.1.3.8-9). The agent forgets it at session end.
+   */
+  'speech.consent': { params: z.object({ consent: z.boolean() }).strict(), result: SpeechStatusSchema },
   'staff.call': {
     params: z.object({ screen: z.string().regex(/^[a-zA-Z0-9._-]{1,40}$/) }).strict(),
     result: z.object({ notified: z.boolean() }),
@@ -119,6 +170,8 @@ export const kioskEvents = {
    * A scanner read a code, classified by the agent (hardware/src/scanner/payload.ts): `value` is the
    * reference in display form for our kinds, the cleaned text for `unknown`. Rejected reads are not sent.
    */
+  /** Headphones plugged in or out (audio mode starts on plugging in; personal text may then be spoken). */
+  'headset.changed': z.object({ connected: z.boolean() }),
   'scanner.scanned': z.object({ kind: z.enum(['receipt-reference', 'status-url', 'appointment-code', 'unknown']), value: z.string().max(512) }),
 } as const;
 export type KioskEventName = keyof typeof kioskEvents;
