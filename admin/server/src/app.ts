@@ -10,8 +10,12 @@ import { createInProcessFleetBus } from './fleet/bus/fleet-bus.js';
 import type { FleetBus } from './fleet/bus/fleet-bus.js';
 import { fleetJobRoutes } from './fleet/jobs/routes.js';
 import { deviceConfigRoutes } from './fleet/config/routes.js';
+import { rolloutListRoutes } from './fleet/config/rollout-routes.js';
+import { fleetAlertRoutes } from './fleet/alerts/routes.js';
 import { enrolmentRoutes } from './fleet/enrolment/routes.js';
 import { deadLetterRoutes } from './fleet/dead-letters/routes.js';
+import { fleetViewRoutes } from './fleet/overview/routes.js';
+import { loadFleetSettings } from './fleet/config/settings.js';
 import { followUpRoutes } from './fleet/follow-up/routes.js';
 import { intakeRoutes } from './fleet/analytics/routes.js';
 import { makeErrorHandler, renderApiError } from './http/error-handler.js';
@@ -20,17 +24,21 @@ import { addSecurityHeaders, applySecurityHeaders } from './http/security-header
 import { rejectNulCharacters } from './http/reject-nul.js';
 import { zodSerializerCompiler, zodValidatorCompiler } from './http/zod.js';
 import { authRoutes } from './modules/auth/routes.js';
-import { protectStaffApi } from './modules/auth/guard.js';
+import { protectStaffApi, requireSessionOnStaffApi } from './modules/auth/guard.js';
+import { userRoutes } from './modules/users/routes.js';
 import { caseRoutes } from './modules/cases/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { statusPageRoutes } from './modules/status-page/routes.js';
 import { appointmentRoutes } from './modules/appointments/routes.js';
 import { contentRoutes } from './modules/content/routes.js';
+import { catalogRoutes } from './modules/catalog/staff-routes.js';
 import { workflowRoutes } from './modules/workflow/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { forwardingRoutes } from './modules/forwarding/routes.js';
 import { collectRoutes } from './modules/workflow/openapi/route-catalog.js';
 import { Open311Errors, renderOpen311Error } from './open311/errors.js';
+import { loadSecretBox } from './security/secret-keys.js';
+import type { SecretBox } from './security/secret-box.js';
 import { OPEN311_PREFIX, open311Plugin } from './open311/routes.js';
 
 export interface BuildAppOptions {
@@ -42,6 +50,8 @@ export interface BuildAppOptions {
   readonly bus?: FleetBus;
   /** PEM key and certificate chain: the app serves HTTPS when it listens (startHub reads config.tls). */
   readonly https?: { readonly key: string | Buffer; readonly cert: string | Buffer };
+  /** The key ring for stored secrets; loaded from config.secretKeys when not given. */
+  readonly secrets?: SecretBox;
 }
 
 /** Logs what a request was, never what it carried: no bodies, headers or query strings. */
@@ -66,7 +76,7 @@ function answerUnroutableUrl(error: Error, request: FastifyRequest, reply: Fasti
 }
 
 /** Builds the whole hub (plugins in a fixed order: third-party, then routes). Never listens. */
-export async function buildApp({ db, config, logger, bus = createInProcessFleetBus(), https }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, config, logger, bus = createInProcessFleetBus(), https, secrets = loadSecretBox(config.secretKeys) }: BuildAppOptions): Promise<FastifyInstance> {
   // Fastify types an HTTPS instance apart from an HTTP one, but routes, hooks and inject() are the
   // same; the rest of the hub sees one FastifyInstance type.
   const app = Fastify({
@@ -95,13 +105,15 @@ export async function buildApp({ db, config, logger, bus = createInProcessFleetB
   );
 
   const policy = { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs };
+  requireSessionOnStaffApi(app, db, policy);
   await app.register(healthRoutes(db));
   await app.register(open311Plugin({ db, publicBaseUrl: config.publicBaseUrl }), { prefix: OPEN311_PREFIX });
   await app.register(fleetPlugin(db, config.publicBaseUrl), { prefix: FLEET_BASE_PATH });
   await app.register(
     async (api) => {
       protectStaffApi(api);
-      await api.register(authRoutes(db, policy), { prefix: '/auth' });
+      await api.register(authRoutes(db, config, secrets), { prefix: '/auth' });
+      await api.register(userRoutes(db, policy), { prefix: '/users' });
       await api.register(caseRoutes(db, policy, config.caseListLimit));
     },
     { prefix: '/api' },
@@ -109,14 +121,19 @@ export async function buildApp({ db, config, logger, bus = createInProcessFleetB
   await app.register(statusPageRoutes(db));
   // Each module owns its paths and its own auth (public, kiosk credential or staff session).
   await app.register(appointmentRoutes(db, config));
-  await app.register(contentRoutes(db, config));
+  await app.register(contentRoutes(db, config, bus, secrets));
+  await app.register(catalogRoutes(db, config));
   await app.register(workflowRoutes(db, config));
   await app.register(notificationRoutes(db, config));
-  await app.register(forwardingRoutes(db, config));
+  await app.register(forwardingRoutes(db, config, secrets));
   await app.register(fleetJobRoutes(db, config, bus));
-  await app.register(deviceConfigRoutes(db, config, bus));
+  await app.register(deviceConfigRoutes(db, config, bus, secrets));
+  await app.register(rolloutListRoutes(db, config));
+  await app.register(fleetAlertRoutes(db, config, secrets));
   await app.register(enrolmentRoutes(db, config, bus));
   await app.register(deadLetterRoutes(db, config, bus));
+  // The same heartbeat interval and offline limits the fleet's timers use (FLEET_* environment).
+  await app.register(fleetViewRoutes(db, config, { policy: loadFleetSettings(process.env).status }));
   await app.register(followUpRoutes(db));
   await app.register(intakeRoutes(db, config, bus));
   await app.register(consolePlugin(config.consoleDir));

@@ -29,6 +29,13 @@ export type DatabaseConfig =
   | { readonly kind: 'sqlite'; readonly file: string; readonly busyTimeoutMs: number }
   | { readonly kind: 'postgres'; readonly url: string };
 
+/**
+ * Where the keys that encrypt stored secrets come from: SECRET_KEYS itself, SECRET_KEYS_FILE, or
+ * DATA_DIR/secret-keys (generated on first start). Several hub processes on one PostgreSQL must
+ * share the same keys: set SECRET_KEYS or SECRET_KEYS_FILE for them.
+ */
+export type SecretKeySource = { readonly kind: 'inline'; readonly value: string } | { readonly kind: 'file'; readonly file: string; readonly generate: boolean };
+
 /** PEM files for serving HTTPS directly (no reverse proxy): both or neither. */
 export interface TlsFiles {
   readonly certFile: string;
@@ -50,6 +57,12 @@ export interface HubConfig {
   readonly caseListLimit: number;
   /** TLS_CERT_FILE + TLS_KEY_FILE: the hub serves HTTPS (and HSTS); null serves plain HTTP. */
   readonly tls: TlsFiles | null;
+  /**
+   * ADMIN_SECOND_FACTOR: 'required' (default) makes every admin pass a TOTP code after the
+   * password; 'off' is for test hubs and installs behind a proxy that already enforces one.
+   */
+  readonly adminSecondFactor: 'required' | 'off';
+  readonly secretKeys: SecretKeySource;
 }
 
 export class ConfigError extends Error {
@@ -110,6 +123,22 @@ function readTls(env: Env): TlsFiles | null {
   return { certFile: path.resolve(certFile), keyFile: path.resolve(keyFile) };
 }
 
+function readAdminSecondFactor(value: string | undefined): HubConfig['adminSecondFactor'] {
+  if (value === undefined || value === '' || value === 'required') return 'required';
+  if (value === 'off') return 'off';
+  throw new ConfigError(`ADMIN_SECOND_FACTOR must be "required" or "off", got "${value}"`);
+}
+
+function readSecretKeys(env: Env, dataDir: string): SecretKeySource {
+  const inline = env['SECRET_KEYS'];
+  const file = env['SECRET_KEYS_FILE'];
+  if (inline && file) throw new ConfigError('set SECRET_KEYS or SECRET_KEYS_FILE, not both');
+  if (inline) return { kind: 'inline', value: inline };
+  // A file the operator named must exist: generating one there would hide a wrong path.
+  if (file) return { kind: 'file', file: path.resolve(file), generate: false };
+  return { kind: 'file', file: path.join(dataDir, 'secret-keys'), generate: true };
+}
+
 export function loadConfig(env: Env = process.env): HubConfig {
   const dataDir = path.resolve(env['DATA_DIR'] || DEFAULT_DATA_DIR);
   return {
@@ -125,6 +154,8 @@ export function loadConfig(env: Env = process.env): HubConfig {
     bodyLimitBytes: readPositiveInt(env, 'BODY_LIMIT_BYTES', DEFAULT_BODY_LIMIT_BYTES),
     caseListLimit: DEFAULT_CASE_LIST_LIMIT,
     tls: readTls(env),
+    adminSecondFactor: readAdminSecondFactor(env['ADMIN_SECOND_FACTOR']),
+    secretKeys: readSecretKeys(env, dataDir),
   };
 }
 

@@ -8,6 +8,7 @@ import { startFleetJobSweeps } from './fleet/jobs/sweep.js';
 import { startFleetJobs } from './fleet/config/jobs.js';
 import { loadFleetSettings } from './fleet/config/settings.js';
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
 import { readFileSync } from 'node:fs';
 import { ConfigError, advertisedBaseUrl } from './config.js';
 import type { HubConfig } from './config.js';
@@ -18,6 +19,8 @@ import { migrateToLatest } from './db/migrate.js';
 import { seedDemo } from './seed/demo.js';
 import { ensureFirstRunSecrets } from './seed/first-run.js';
 import type { FirstRunSecrets } from './seed/first-run.js';
+import { loadSecretBox } from './security/secret-keys.js';
+import { resealSecrets } from './security/stored-secrets.js';
 
 export { buildApp } from './app.js';
 export type { BuildAppOptions } from './app.js';
@@ -59,15 +62,22 @@ export interface RunningHub {
  * launcher and tests; pass `logger: false` to keep tests quiet.
  */
 export async function startHub(config: HubConfig, options: Pick<BuildAppOptions, 'logger'> = {}): Promise<RunningHub> {
+  // Before the database: a key file that cannot be read or parsed is a configuration error at once.
+  const secrets = loadSecretBox(config.secretKeys);
   const database = openDatabase(config.database);
   let app: FastifyInstance | undefined;
   let bus: FleetBus | undefined;
   try {
-    await migrateToLatest(database.db);
+    await migrateToLatest(database.db, { secrets });
     await seedDemo(database.db);
+    // Key rotation: values of a retired key move to the current one. Values no key opens are only
+    // reported (below, once the logger exists): stopping here would make a restart loop of a lost key.
+    const secretCheck = await resealSecrets(database.db as unknown as Kysely<unknown>, secrets);
     // Several hub processes on one PostgreSQL hear each other's fleet events (LISTEN/NOTIFY, ids only).
     bus = config.database.kind === 'postgres' ? createPgFleetBus({ url: config.database.url, db: database.db }) : createInProcessFleetBus();
-    app = await buildApp({ db: database.db, config, ...options, ...readTlsFiles(config), bus });
+    app = await buildApp({ db: database.db, config, ...options, ...readTlsFiles(config), bus, secrets });
+    if (secretCheck.resealed > 0) app.log.info({ resealed: secretCheck.resealed, keyId: secrets.currentKeyId }, 'stored secrets resealed with the current key');
+    for (const problem of secretCheck.unreadable) app.log.error({ where: problem.where, keyId: problem.keyId }, problem.reason);
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();
     const port = typeof address === 'object' && address !== null ? address.port : config.port;
@@ -79,11 +89,11 @@ export async function startHub(config: HubConfig, options: Pick<BuildAppOptions,
     // Notification outbox and personal-data retention run on timers inside the hub process.
     const jobs = startNotificationJobs(database.db, loadNotificationSettings(process.env), { logger: running.log });
     // Cases of municipalities that forward to their own CRM go out through the hub's own outbox.
-    const forwarding = startForwardingJobs(database.db, { logger: running.log, statusPageBaseUrl: `${publicUrl}/status` });
+    const forwarding = startForwardingJobs(database.db, { secrets, logger: running.log, statusPageBaseUrl: `${publicUrl}/status` });
     // Kiosk jobs not picked up in time expire; started ones that never finish time out.
     const jobSweeps = startFleetJobSweeps(database.db, { logger: running.log });
     // Offline alerts (with hysteresis), heartbeat history retention, configuration rollouts in rings.
-    const fleetChecks = startFleetJobs(database.db, bus, { settings: loadFleetSettings(process.env), logger: running.log });
+    const fleetChecks = startFleetJobs(database.db, bus, { secrets, settings: loadFleetSettings(process.env), logger: running.log });
     const fleetBus = bus;
     let closing: Promise<void> | undefined;
     return {

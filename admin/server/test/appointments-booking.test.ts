@@ -24,10 +24,10 @@ describe.each(DIALECTS)('appointments: offices, slots, booking (%s)', (dialect) 
     const { offices } = OfficeListSchema.parse(response.json());
     expect(offices.map((o) => o.code)).toEqual(['oac-centro', 'cc-norte']);
     expect(offices[0]?.timeZone).toBe('Europe/Madrid');
-    expect(offices[0]?.services.map((s) => [s.code, s.name, s.turnLetter])).toEqual([
-      ['padron', 'Census registration', 'A'],
-      ['registro', 'General registry', 'B'],
-      ['tributos', 'Taxes and fees', 'C'],
+    expect(offices[0]?.services.map((s) => [s.code, s.name, s.turnLetter, s.walkIn])).toEqual([
+      ['padron', 'Census registration', 'A', true],
+      ['registro', 'General registry', 'B', true],
+      ['tributos', 'Taxes and fees', 'C', false],
     ]);
     const hours = await appointmentTables(hub.db).selectFrom('appt_opening_hours').select('weekday').where('office_code', '=', 'oac-centro').execute();
     expect(hours).toHaveLength(6);

@@ -117,7 +117,7 @@ describe.each(DIALECTS)('appointments: check-in, turns and the queue (%s)', (dia
     expect(response.body).not.toContain(CITIZEN.idDocument.number);
 
     expect((await hub.app.inject({ method: 'GET', url: '/api/appointments/today?office=oac-centro' })).statusCode).toBe(401);
-    await createUser(hub.db, { tenantId: 'villademo', username: 'analyst', password: 'analyst-password-123', role: 'analyst' });
+    await createUser(hub.db, { tenantId: 'villademo', username: 'analyst', password: 'analyst-password-123', role: 'viewer' });
     const login = await hub.app.inject({ method: 'POST', url: '/api/auth/login', headers: CONSOLE, payload: { username: 'analyst', password: 'analyst-password-123' } });
     const analystCookie = /^(__Host-session=[^;]+);/.exec(String(login.headers['set-cookie']))?.[1] ?? '';
     const refused = await hub.app.inject({ method: 'GET', url: '/api/appointments/today?office=oac-centro', headers: { cookie: analystCookie } });

@@ -20,7 +20,7 @@ describe.each(DIALECTS)('content bundles (%s)', (dialect) => {
   beforeAll(async () => {
     hub = await createTestHub(dialect);
     await seedDemoContent(hub.db, 'villademo');
-    await createUser(hub.db, { tenantId: 'villademo', username: 'editor', password: 'editor password 1', role: 'manager' });
+    await createUser(hub.db, { tenantId: 'villademo', username: 'editor', password: 'editor password 1', role: 'editor' });
     const login = await hub.app.inject({ method: 'POST', url: '/api/auth/login', headers: CONSOLE, payload: { username: 'editor', password: 'editor password 1' } });
     editor = { ...CONSOLE, cookie: /^(__Host-session=[^;]+);/.exec(String(login.headers['set-cookie']))?.[1] ?? '' };
   });
@@ -117,7 +117,7 @@ describe.each(DIALECTS)('content bundles (%s)', (dialect) => {
   it('re-signs a bundle nearing expiry as a new version, and concurrent requests agree on one', async () => {
     const { bundle: current } = await bundle();
     const later = new Date(Date.parse(current.manifest.expiresAt) - DEFAULT_CONTENT_SETTINGS.bundleRenewBeforeMs + 1000);
-    const renewed = await Promise.all(Array.from({ length: 6 }, () => currentBundle(hub.db, 'villademo', DEFAULT_CONTENT_SETTINGS, later)));
+    const renewed = await Promise.all(Array.from({ length: 6 }, () => currentBundle(hub.db, hub.secrets, 'villademo', DEFAULT_CONTENT_SETTINGS, later)));
     const versions = new Set(renewed.map((b) => b.manifest.version));
     expect(versions.size).toBe(1);
     expect([...versions][0]).toBe(current.manifest.version + 1);

@@ -19,7 +19,7 @@ describe.each(DIALECTS)('content search (%s)', (dialect) => {
   beforeAll(async () => {
     hub = await createTestHub(dialect);
     await seedDemoContent(hub.db, 'villademo');
-    await createUser(hub.db, { tenantId: 'villademo', username: 'editor', password: 'editor password 1', role: 'manager' });
+    await createUser(hub.db, { tenantId: 'villademo', username: 'editor', password: 'editor password 1', role: 'editor' });
     const login = await hub.app.inject({ method: 'POST', url: '/api/auth/login', headers: CONSOLE, payload: { username: 'editor', password: 'editor password 1' } });
     editor = { ...CONSOLE, cookie: /^(__Host-session=[^;]+);/.exec(String(login.headers['set-cookie']))?.[1] ?? '' };
   });

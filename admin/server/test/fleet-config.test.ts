@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_KIOSK_CONFIG, DesiredConfigSchema, DeviceConfigViewSchema, HeartbeatAnswerSchema, PROTOCOL_VERSION } from '@kiosk/shared';
+import { DEFAULT_KIOSK_CONFIG, DesiredConfigSchema, DeviceConfigViewSchema, HeartbeatAnswerSchema } from '@kiosk/shared';
 import type { Heartbeat, KioskConfig } from '@kiosk/shared';
 import { createUser } from '../src/modules/auth/service.js';
 import { registerDevice } from '../src/modules/devices/service.js';
@@ -8,25 +8,14 @@ import { evaluateOfflineAlerts, offlineAlertOf } from '../src/fleet/config/offli
 import { runHeartbeatRetention } from '../src/fleet/config/jobs.js';
 import { DEFAULT_STATUS_POLICY } from '../src/fleet/kiosk-status.js';
 import { DIALECTS, createTestHub } from './helpers/hub.js';
+import { testHeartbeat } from './helpers/heartbeat.js';
 import type { TestHub } from './helpers/hub.js';
 import { fleetHeaders } from './helpers/kiosk.js';
 
 const CONSOLE = { 'x-requested-with': 'console' };
-const ok = { state: 'ok' as const, reason: null, since: '2026-11-28T09:00:00.000Z' };
 
 function heartbeat(config: Heartbeat['config'] = { appliedVersion: null, error: null }): Heartbeat {
-  return {
-    sentAt: new Date().toISOString(),
-    versions: { agent: '0.1.0', protocol: PROTOCOL_VERSION, content: null },
-    devices: { printer: ok, scanner: ok },
-    outbox: { depth: 0, oldestAgeSeconds: null, dead: 0 },
-    sessionActive: false,
-    shell: null,
-    clockSkewMs: 0,
-    disk: { freeBytes: 1e9, totalBytes: 4e9 },
-    config,
-    maintenance: false,
-  };
+  return testHeartbeat({ disk: { freeBytes: 1e9, totalBytes: 4e9 }, config });
 }
 
 const lobbyConfig: KioskConfig = {
@@ -53,7 +42,7 @@ describe.each(DIALECTS)('kiosk configuration, desired and reported (%s)', (diale
   let clerk = '';
   beforeAll(async () => {
     hub = await createTestHub(dialect);
-    await createUser(hub.db, { tenantId: 'villademo', username: 'fleetop', password: 'fleet-operator-pass-1', role: 'fleet' });
+    await createUser(hub.db, { tenantId: 'villademo', username: 'fleetop', password: 'fleet-operator-pass-1', role: 'operator' });
     await createUser(hub.db, { tenantId: 'villademo', username: 'clerk', password: 'clerk-password-12345', role: 'caseworker' });
     admin = await login(hub, 'admin', hub.adminPassword);
     fleet = await login(hub, 'fleetop', 'fleet-operator-pass-1');
@@ -153,8 +142,8 @@ describe.each(DIALECTS)('kiosk configuration, desired and reported (%s)', (diale
     expect(HeartbeatAnswerSchema.parse(answer.json()).desiredConfigVersion).toBe(desired.version);
   });
 
-  it('accepts a heartbeat from an older agent (no config, disk, skew or maintenance fields)', async () => {
-    const { clockSkewMs: _s, disk: _d, config: _c, maintenance: _m, ...old } = heartbeat();
+  it('accepts a heartbeat from an older agent (no config, disk, skew, maintenance or content fields)', async () => {
+    const { clockSkewMs: _s, disk: _d, config: _c, maintenance: _m, content: _k, ...old } = heartbeat();
     const answer = await hub.app.inject({ method: 'POST', url: '/fleet/v1/heartbeat', headers: fleetHeaders(hub), payload: old });
     expect(answer.statusCode).toBe(200);
     const view = DeviceConfigViewSchema.parse((await get(admin)).json());

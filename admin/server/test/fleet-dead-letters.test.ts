@@ -31,7 +31,7 @@ describe.each(DIALECTS)('dead letters: kiosk reports, staff fix and resend, the 
 
   beforeAll(async () => {
     hub = await createTestHub(dialect);
-    await createUser(hub.db, { tenantId: 'villademo', username: 'fleetop', password: 'fleet password 12', role: 'fleet' });
+    await createUser(hub.db, { tenantId: 'villademo', username: 'fleetop', password: 'fleet password 12', role: 'operator' });
     await createUser(hub.db, { tenantId: 'villademo', username: 'clerk', password: 'clerk password 12', role: 'caseworker' });
     [admin, fleet, caseworker] = await Promise.all([signIn('admin', hub.adminPassword), signIn('fleetop', 'fleet password 12'), signIn('clerk', 'clerk password 12')]);
   });

@@ -36,7 +36,7 @@ describe.each(DIALECTS)('kiosk enrolment and revocation (%s)', (dialect) => {
 
   beforeAll(async () => {
     hub = await createTestHub(dialect);
-    for (const role of ['caseworker', 'manager', 'fleet', 'analyst'] as const) {
+    for (const role of ['caseworker', 'editor', 'operator', 'viewer'] as const) {
       await createUser(hub.db, { tenantId: 'villademo', username: `${role}-user`, password: PASSWORD, role });
     }
     await createUser(hub.db, { tenantId: 'villademo', username: 'second-admin', password: PASSWORD, role: 'admin' });
@@ -145,7 +145,7 @@ describe.each(DIALECTS)('kiosk enrolment and revocation (%s)', (dialect) => {
     });
     expect(heartbeat.statusCode).toBe(200);
 
-    const list = FleetDeviceListSchema.parse((await staff('fleet-user', 'GET', '/api/fleet/devices')).json());
+    const list = FleetDeviceListSchema.parse((await staff('operator-user', 'GET', '/api/fleet/devices')).json());
     expect(list.devices.find((d) => d.id === device.id)).toEqual(device);
     const audit = await hub.db.withTables<WorkflowTables>().selectFrom('audit_log').selectAll().where('target_id', '=', device.id).execute();
     expect(audit.map((a) => a.action)).toEqual(['device.enrol']);
@@ -233,14 +233,14 @@ describe.each(DIALECTS)('kiosk enrolment and revocation (%s)', (dialect) => {
   it('only admins enrol, reject and revoke (403); fleet operators may list kiosks; anonymous 401; CSRF header required', async () => {
     const enrolment = await started();
     const device = FleetDeviceSchema.parse((await approve(enrolment.userCode)).json());
-    for (const username of ['caseworker-user', 'manager-user', 'fleet-user', 'analyst-user']) {
+    for (const username of ['caseworker-user', 'editor-user', 'operator-user', 'viewer-user']) {
       expect((await staff(username, 'GET', '/api/fleet/enrolments')).statusCode).toBe(403);
       expect((await approve('ABCD2345', {}, username)).statusCode).toBe(403);
       expect((await staff(username, 'POST', '/api/fleet/enrolments/reject', { code: 'ABCD2345' })).statusCode).toBe(403);
       expect((await staff(username, 'POST', `/api/fleet/devices/${device.id}/revoke`)).statusCode).toBe(403);
     }
-    for (const username of ['caseworker-user', 'manager-user', 'analyst-user']) expect((await staff(username, 'GET', '/api/fleet/devices')).statusCode).toBe(403);
-    expect((await staff('fleet-user', 'GET', '/api/fleet/devices')).statusCode).toBe(200);
+    for (const username of ['caseworker-user', 'editor-user', 'viewer-user']) expect((await staff(username, 'GET', '/api/fleet/devices')).statusCode).toBe(403);
+    expect((await staff('operator-user', 'GET', '/api/fleet/devices')).statusCode).toBe(200);
     for (const [method, url] of [['GET', '/api/fleet/enrolments'], ['POST', '/api/fleet/enrolments/approve'], ['GET', '/api/fleet/devices'], ['POST', `/api/fleet/devices/${device.id}/revoke`]] as const) {
       expect((await hub.app.inject({ method, url, headers: CONSOLE, payload: method === 'POST' ? {} : undefined })).statusCode).toBe(401);
     }

@@ -3,6 +3,7 @@ import { ANALYTICS_PATH, ApiErrorSchema, CatalogSchema, STAFF_CALLS_PATH, type A
 import { createUser } from '../src/modules/auth/service.js';
 import { DIALECTS, createTestHub, signInStaff, type TestHub } from './helpers/hub.js';
 import { fleetHeaders, submission } from './helpers/kiosk.js';
+import type { IntakeTables } from '../src/fleet/analytics/tables.js';
 
 // Kiosk intake (issue 4): the catalogue carries each service's questions and the municipality's
 // landmarks; kiosk submissions are checked against the service definition (422 naming the
@@ -19,7 +20,7 @@ describe.each(DIALECTS)('kiosk intake (%s)', (dialect) => {
 
   beforeAll(async () => {
     hub = await createTestHub(dialect);
-    await createUser(hub.db, { tenantId: 'villademo', username: 'figures', password: 'analyst password 12', role: 'analyst' });
+    await createUser(hub.db, { tenantId: 'villademo', username: 'figures', password: 'analyst password 12', role: 'viewer' });
     await createUser(hub.db, { tenantId: 'villademo', username: 'clerk', password: 'clerk password 12', role: 'caseworker' });
     [analyst, clerk] = await Promise.all([signIn('figures', 'analyst password 12'), signIn('clerk', 'clerk password 12')]);
   });
@@ -102,6 +103,38 @@ describe.each(DIALECTS)('kiosk intake (%s)', (dialect) => {
       expect(started).toBe(7); // 3 + 4; the resend and the other day are not in it
       expect(counts).toContainEqual(expect.objectContaining({ type: 'journey.abandoned', step: 'describing', reason: 'idle', count: 2 }));
       expect(counts).toContainEqual(expect.objectContaining({ type: 'satisfaction', detail: '4', count: 1 }));
+    });
+
+    it('keeps counts per hour, and takes day-only counts from older agents as "hour unknown"', async () => {
+      const day = '2025-04-02';
+      const sent = await kiosk(ANALYTICS_PATH, {
+        batchId: `batch-${dialect}-hours-1`,
+        counts: [count({ day, hour: 8, count: 2 }), count({ day, hour: 9, count: 5 }), count({ day, count: 3 }), count({ day, hour: 0, count: 1 })],
+      });
+      expect(sent.statusCode, sent.body).toBe(200);
+      // A later batch adds to the same hour; an older agent's next day count adds to "unknown".
+      await kiosk(ANALYTICS_PATH, { batchId: `batch-${dialect}-hours-2`, counts: [count({ day, hour: 9, count: 1 }), count({ day, count: 4 })] });
+      const rows = await hub.db
+        .withTables<IntakeTables>()
+        .selectFrom('analytics_counts')
+        .select(['hour', 'count'])
+        .where('device_id', '=', hub.kiosk.deviceId)
+        .where('day', '=', day)
+        .orderBy('hour')
+        .execute();
+      expect(rows.map((r) => [Number(r.hour), Number(r.count)])).toEqual([
+        [-1, 7],
+        [0, 1],
+        [8, 2],
+        [9, 6],
+      ]);
+      // The day-level reading still sums every hour.
+      const { counts } = JSON.parse((await usage(analyst, day, day)).body) as { counts: Array<Omit<AnalyticsCount, 'day'>> };
+      expect(counts.reduce((sum, c) => sum + c.count, 0)).toBe(16);
+      for (const hour of [24, -1, 9.5]) {
+        const bad = await kiosk(ANALYTICS_PATH, { batchId: `batch-${dialect}-hour-bad-${String(hour).replace('.', '_')}`, counts: [count({ day, hour })] });
+        expect(bad.statusCode, `hour ${hour}`).toBe(400);
+      }
     });
 
     it('refuses what does not look like a count (free text as a step), and kiosks without a credential', async () => {

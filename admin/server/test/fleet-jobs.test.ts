@@ -75,7 +75,7 @@ describe.each(DIALECTS)('remote jobs (%s)', (dialect) => {
 
   beforeAll(async () => {
     hub = await createTestHub(dialect);
-    await createUser(hub.db, { tenantId: 'villademo', username: 'operator', password: 'operator password 1', role: 'fleet' });
+    await createUser(hub.db, { tenantId: 'villademo', username: 'operator', password: 'operator password 1', role: 'operator' });
     await createUser(hub.db, { tenantId: 'villademo', username: 'clerk', password: 'clerk password 12', role: 'caseworker' });
     admin = await login(hub.app, 'admin', hub.adminPassword);
     fleet = await login(hub.app, 'operator', 'operator password 1');

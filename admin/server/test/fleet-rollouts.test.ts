@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_KIOSK_CONFIG, PROTOCOL_VERSION, RolloutViewSchema } from '@kiosk/shared';
+import { DEFAULT_KIOSK_CONFIG, RolloutViewSchema } from '@kiosk/shared';
 import type { Heartbeat, RolloutView } from '@kiosk/shared';
 import { registerDevice } from '../src/modules/devices/service.js';
 import { recordHeartbeat } from '../src/fleet/heartbeat-repository.js';
@@ -11,25 +11,14 @@ import { DEFAULT_STATUS_POLICY } from '../src/fleet/kiosk-status.js';
 import { createInProcessFleetBus } from '../src/fleet/bus/fleet-bus.js';
 import type { FleetBusEvent } from '../src/fleet/bus/fleet-bus.js';
 import { DIALECTS, createTestHub } from './helpers/hub.js';
+import { testHeartbeat } from './helpers/heartbeat.js';
 import type { TestHub } from './helpers/hub.js';
 
 const CONSOLE = { 'x-requested-with': 'console' };
-const ok = { state: 'ok' as const, reason: null, since: '2026-11-28T09:00:00.000Z' };
 const policy = DEFAULT_STATUS_POLICY;
 
 function heartbeat(config: Heartbeat['config']): Heartbeat {
-  return {
-    sentAt: new Date().toISOString(),
-    versions: { agent: '0.1.0', protocol: PROTOCOL_VERSION, content: null },
-    devices: { printer: ok, scanner: ok },
-    outbox: { depth: 0, oldestAgeSeconds: null, dead: 0 },
-    sessionActive: false,
-    shell: null,
-    clockSkewMs: 0,
-    disk: null,
-    config,
-    maintenance: false,
-  };
+  return testHeartbeat({ config });
 }
 
 describe('rings (pure)', () => {
@@ -121,22 +110,22 @@ describe.each(DIALECTS)('configuration rollouts in rings (%s)', (dialect) => {
 
     // Nobody reported yet and the soak is not over: the rollout waits.
     await report(id, 0, at(5), () => ({ appliedVersion: null, error: null }));
-    expect(await advanceRollouts(hub.db, bus, at(10), policy)).toEqual({ advanced: 0, completed: 0, aborted: 0 });
+    expect(await advanceRollouts(hub.db, bus, hub.secrets, at(10), policy)).toEqual({ advanced: 0, completed: 0, aborted: 0 });
 
     await report(id, 0, at(20), applied);
-    expect((await advanceRollouts(hub.db, bus, at(25), policy)).advanced).toBe(1);
+    expect((await advanceRollouts(hub.db, bus, hub.secrets, at(25), policy)).advanced).toBe(1);
     expect((await view(id)).currentRing).toBe(2);
     expect((await desiredConfig(hub.db, untouched)).version).toBe(0);
     // Each kiosk of the new ring hears its doorbell.
     for (const device of await rolloutDevices(hub.db, id, 2)) expect(rung).toContain(device.device_id);
 
     await report(id, 2, at(40), applied);
-    await advanceRollouts(hub.db, bus, at(45), policy);
+    await advanceRollouts(hub.db, bus, hub.secrets, at(45), policy);
     expect((await view(id)).currentRing).toBe(3);
     expect((await desiredConfig(hub.db, untouched)).config.idleTimeoutSeconds).toBe(45);
 
     await report(id, 3, at(60), applied);
-    expect((await advanceRollouts(hub.db, bus, at(65), policy)).completed).toBe(1);
+    expect((await advanceRollouts(hub.db, bus, hub.secrets, at(65), policy)).completed).toBe(1);
     const finished = await view(id);
     expect(finished.state).toBe('completed');
     expect(finished.rings.map((r) => [r.state, r.reported, r.failed])).toEqual([['done', 1, 0], ['skipped', 0, 0], ['done', 4, 0], ['done', 5, 0]]);
@@ -154,9 +143,9 @@ describe.each(DIALECTS)('configuration rollouts in rings (%s)', (dialect) => {
     const id = RolloutViewSchema.parse(created.json()).id;
     // The canary keeps heartbeating on its old version (it has not fetched yet).
     await report(id, 0, at(10), () => ({ appliedVersion: null, error: null }));
-    expect((await advanceRollouts(hub.db, bus, at(30), policy)).advanced).toBe(0);
+    expect((await advanceRollouts(hub.db, bus, hub.secrets, at(30), policy)).advanced).toBe(0);
     await report(id, 0, at(55), () => ({ appliedVersion: null, error: null }));
-    expect((await advanceRollouts(hub.db, bus, at(61), policy)).advanced).toBe(1);
+    expect((await advanceRollouts(hub.db, bus, hub.secrets, at(61), policy)).advanced).toBe(1);
     expect((await view(id)).currentRing).toBe(1);
     // Stopped here, so it does not run on beside the next tests.
     expect((await hub.app.inject({ method: 'POST', url: `/api/fleet/rollouts/${id}/abort`, headers: { cookie: admin, ...CONSOLE } })).statusCode).toBe(200);
@@ -168,7 +157,7 @@ describe.each(DIALECTS)('configuration rollouts in rings (%s)', (dialect) => {
     const created = await create({ configPatch: { printerProfile: 'generic-58mm' }, target: { kind: 'group', group: 'lobby' }, maxFailureRate: 0.25 });
     const id = RolloutViewSchema.parse(created.json()).id;
     await report(id, 0, at(10), applied);
-    await advanceRollouts(hub.db, bus, at(15), policy);
+    await advanceRollouts(hub.db, bus, hub.secrets, at(15), policy);
     expect((await view(id)).currentRing).toBe(2);
 
     // Of the 4 kiosks in the 50 % ring: 1 refuses the version, 1 goes silent, 2 apply it.
@@ -179,16 +168,18 @@ describe.each(DIALECTS)('configuration rollouts in rings (%s)', (dialect) => {
     await recordHeartbeat(hub.db, { deviceId: silent?.device_id ?? '', tenantId: 'villademo', receivedAt: at(16), heartbeat: heartbeat({ appliedVersion: silent?.previous_version ?? 0, error: null }) });
 
     // 1 of 4 failed (25 %): not above the limit yet, and one kiosk has not answered: wait.
-    expect(await advanceRollouts(hub.db, bus, at(35), policy)).toEqual({ advanced: 0, completed: 0, aborted: 0 });
+    expect(await advanceRollouts(hub.db, bus, hub.secrets, at(35), policy)).toEqual({ advanced: 0, completed: 0, aborted: 0 });
     // The silent one misses 3 heartbeats: unreachable, 2 of 4 failed (50 %) -> abort.
     const unreachableAt = at(16 + (policy.heartbeatIntervalMs * policy.missedForUnreachable) / 1000);
-    expect((await advanceRollouts(hub.db, bus, unreachableAt, policy)).aborted).toBe(1);
+    expect((await advanceRollouts(hub.db, bus, hub.secrets, unreachableAt, policy)).aborted).toBe(1);
 
     const aborted = await view(id);
     expect(aborted.state).toBe('aborted');
     expect(aborted.abortReason).toMatch(/ring 3: 50% of its kiosks failed \(limit 25%\)/);
     expect(aborted.rings[2]).toMatchObject({ state: 'aborted', restored: 4 });
     expect(aborted.rings[2]?.failed).toBeGreaterThanOrEqual(1);
+    // The kiosk that refused the configuration is named with its reason; the silent one only counts.
+    expect(aborted.rings[2]?.refusals).toEqual([{ deviceId: refuser?.device_id, version: String(refuser?.target_version), reason: 'invalid configuration' }]);
     // Each kiosk of the failed ring gets its previous configuration back, as a new, higher version.
     for (const device of ring) {
       const desired = await desiredConfig(hub.db, device.device_id);
@@ -201,7 +192,7 @@ describe.each(DIALECTS)('configuration rollouts in rings (%s)', (dialect) => {
     expect((await desiredConfig(hub.db, canary?.device_id ?? '')).config.printerProfile).toBe('generic-58mm');
     for (const device of await rolloutDevices(hub.db, id, 3)) expect((await desiredConfig(hub.db, device.device_id)).config.printerProfile).toBe(DEFAULT_KIOSK_CONFIG.printerProfile);
     // Nothing further happens to an aborted rollout.
-    expect(await advanceRollouts(hub.db, bus, at(3600), policy)).toEqual({ advanced: 0, completed: 0, aborted: 0 });
+    expect(await advanceRollouts(hub.db, bus, hub.secrets, at(3600), policy)).toEqual({ advanced: 0, completed: 0, aborted: 0 });
   });
 
   it('aborts by hand, restoring the current ring but not a kiosk someone reconfigured since', async () => {

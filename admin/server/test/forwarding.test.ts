@@ -14,8 +14,9 @@ import { DEFAULT_FORWARDING_POLICY } from '../src/modules/forwarding/settings.js
 import { runForwardingSync } from '../src/modules/forwarding/sync.js';
 import type { ForwardingTables } from '../src/modules/forwarding/tables.js';
 import { DEMO_TENANT } from '../src/seed/demo-catalog.js';
-import { DIALECTS, FORM_HEADERS, createTestHub, form } from './helpers/hub.js';
+import { DIALECTS, createTestHub } from './helpers/hub.js';
 import type { TestHub } from './helpers/hub.js';
+import { fileLitterCase } from './helpers/open311.js';
 
 /**
  * Forwarding against a SECOND real hub acting as the city's CRM (its own data dir, on a loopback
@@ -81,23 +82,14 @@ describe.each(DIALECTS)('forwarding to a city CRM (%s)', (dialect) => {
     return (response.json() as Array<{ service_request_id: string; status: string; lat: number }>).filter((r) => r.lat === lat);
   }
 
-  async function fileCase(lat: number): Promise<string> {
-    const response = await hub.app.inject({
-      method: 'POST',
-      url: '/open311/v2/requests.json',
-      headers: FORM_HEADERS,
-      payload: form({ api_key: hub.apiKey, service_code: 'litter', lat: String(lat), long: '-3.7', description: 'Bolsas junto al contenedor', 'attribute[BAG_COUNT]': '3' }),
-    });
-    expect(response.statusCode).toBe(201);
-    return (response.json() as Array<{ service_request_id: string }>)[0]?.service_request_id ?? '';
-  }
+  const fileCase = (lat: number) => fileLitterCase(hub, lat);
 
   const putSettings = (payload: object, headers: Record<string, string> = CONSOLE) =>
     hub.app.inject({ method: 'PUT', url: '/api/forwarding', headers: { ...headers, cookie }, payload });
 
   beforeAll(async () => {
     crmDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-'));
-    crm = await startHub(loadConfig({ DATA_DIR: crmDir, PORT: '0', HOST: '127.0.0.1', CONSOLE_DIR: path.join(crmDir, 'none') }), { logger: false });
+    crm = await startHub(loadConfig({ DATA_DIR: crmDir, PORT: '0', HOST: '127.0.0.1', CONSOLE_DIR: path.join(crmDir, 'none'), ADMIN_SECOND_FACTOR: 'off' }), { logger: false });
     crmKey = crm.firstRun.apiKey ?? '';
     hub = await createTestHub(dialect);
     cookie = await loginCookie(hub.app, hub.adminPassword);
@@ -122,12 +114,12 @@ describe.each(DIALECTS)('forwarding to a city CRM (%s)', (dialect) => {
 
   it('creates exactly one case at the CRM when the first POST answer is lost', async () => {
     const id = await fileCase(40.41);
-    const first = await runForwardingOutbox(hub.db, new Date(), losingFirstPostAnswer());
+    const first = await runForwardingOutbox(hub.db, hub.secrets, new Date(), losingFirstPostAnswer());
     expect(first).toMatchObject({ enqueued: 1, retrying: 1, forwarded: 0 });
     expect(await crmRequestsAt(40.41)).toHaveLength(1);
     expect(await outboxRow(id)).toMatchObject({ state: 'pending', last_error_code: 'network', external_id: null });
 
-    const second = await runForwardingOutbox(hub.db, new Date(Date.now() + LATER));
+    const second = await runForwardingOutbox(hub.db, hub.secrets, new Date(Date.now() + LATER));
     expect(second).toMatchObject({ foundExisting: 1, forwarded: 0 });
     const atCrm = await crmRequestsAt(40.41);
     expect(atCrm).toHaveLength(1);
@@ -142,7 +134,7 @@ describe.each(DIALECTS)('forwarding to a city CRM (%s)', (dialect) => {
     expect((await putSettings({ baseUrl: `${crm.url}/open311/v2`, jurisdictionId: DEMO_TENANT.jurisdictionId, format: 'xml', enabled: true })).statusCode).toBe(200);
     const id = await fileCase(40.42);
     const now = new Date();
-    const first = await runForwardingOutbox(hub.db, now, failingFirstPost(503), { random: () => 0.5 });
+    const first = await runForwardingOutbox(hub.db, hub.secrets, now, failingFirstPost(503), { random: () => 0.5 });
     expect(first).toMatchObject({ retrying: 1 });
     const row = await outboxRow(id);
     expect(row).toMatchObject({ state: 'pending', attempts: 1, last_error_code: 'http-503' });
@@ -150,7 +142,7 @@ describe.each(DIALECTS)('forwarding to a city CRM (%s)', (dialect) => {
     expect(Date.parse(row.next_attempt_at) - now.getTime()).toBe(DEFAULT_FORWARDING_POLICY.retryBaseMs);
     expect(await crmRequestsAt(40.42)).toHaveLength(0);
 
-    const second = await runForwardingOutbox(hub.db, new Date(Date.now() + LATER));
+    const second = await runForwardingOutbox(hub.db, hub.secrets, new Date(Date.now() + LATER));
     expect(second).toMatchObject({ forwarded: 1 });
     const atCrm = await crmRequestsAt(40.42);
     expect(atCrm).toHaveLength(1);
@@ -174,7 +166,7 @@ describe.each(DIALECTS)('forwarding to a city CRM (%s)', (dialect) => {
         receivedAt: new Date(),
       }),
     );
-    const first = await runForwardingOutbox(hub.db, new Date());
+    const first = await runForwardingOutbox(hub.db, hub.secrets, new Date());
     expect(first).toMatchObject({ dead: 1 });
     const row = await outboxRow(kase.id);
     expect(row).toMatchObject({ state: 'dead', attempts: 1, last_error_code: 'http-400' });
@@ -182,7 +174,7 @@ describe.each(DIALECTS)('forwarding to a city CRM (%s)', (dialect) => {
     expect(row.last_error_detail).toContain('NOT_IN_DEFINITION');
 
     const calls: string[] = [];
-    const again = await runForwardingOutbox(hub.db, new Date(Date.now() + LATER), counting(calls));
+    const again = await runForwardingOutbox(hub.db, hub.secrets, new Date(Date.now() + LATER), counting(calls));
     expect(again).toMatchObject({ dead: 0, forwarded: 0 });
     expect(calls.filter((c) => c.startsWith('POST'))).toHaveLength(0);
     const outbox = ForwardingOutboxViewSchema.parse((await hub.app.inject({ method: 'GET', url: '/api/forwarding/outbox', headers: { cookie } })).json());
@@ -194,9 +186,9 @@ describe.each(DIALECTS)('forwarding to a city CRM (%s)', (dialect) => {
     const now = new Date();
     const busy: FetchLike = async (url, init) =>
       init?.method === 'POST' ? new Response('', { status: 503, headers: { 'retry-after': '120' } }) : fetch(url, init);
-    expect(await runForwardingOutbox(hub.db, now, busy, { random: () => 0 })).toMatchObject({ retrying: 1 });
+    expect(await runForwardingOutbox(hub.db, hub.secrets, now, busy, { random: () => 0 })).toMatchObject({ retrying: 1 });
     expect(Date.parse((await outboxRow(id)).next_attempt_at) - now.getTime()).toBe(120_000);
-    expect(await runForwardingOutbox(hub.db, new Date(Date.now() + LATER))).toMatchObject({ forwarded: 1 });
+    expect(await runForwardingOutbox(hub.db, hub.secrets, new Date(Date.now() + LATER))).toMatchObject({ forwarded: 1 });
     expect(await crmRequestsAt(40.45)).toHaveLength(1);
   });
 
@@ -210,7 +202,7 @@ describe.each(DIALECTS)('forwarding to a city CRM (%s)', (dialect) => {
     }
     const calls: string[] = [];
     const id = await fileCase(40.46);
-    expect(await runForwardingOutbox(hub.db, new Date(), counting(calls))).toMatchObject({ forwarded: 1 });
+    expect(await runForwardingOutbox(hub.db, hub.secrets, new Date(), counting(calls))).toMatchObject({ forwarded: 1 });
     expect(calls.some((c) => c.includes('/tokens/'))).toBe(true);
     const atCrm = await crmRequestsAt(40.46);
     expect(atCrm).toHaveLength(1);
@@ -221,9 +213,9 @@ describe.each(DIALECTS)('forwarding to a city CRM (%s)', (dialect) => {
 
   it('mirrors a status change made at the CRM back onto our case, once', async () => {
     const id = await fileCase(40.44);
-    expect(await runForwardingOutbox(hub.db, new Date())).toMatchObject({ forwarded: 1 });
+    expect(await runForwardingOutbox(hub.db, hub.secrets, new Date())).toMatchObject({ forwarded: 1 });
     const externalId = (await outboxRow(id)).external_id ?? '';
-    expect(await runForwardingSync(hub.db, new Date())).toMatchObject({ changed: 0, failedTenants: 0 });
+    expect(await runForwardingSync(hub.db, hub.secrets, new Date())).toMatchObject({ changed: 0, failedTenants: 0 });
 
     const crmCookie = await loginCookie(crm.app, crm.firstRun.admin?.password ?? '');
     const changed = await crm.app.inject({
@@ -234,10 +226,10 @@ describe.each(DIALECTS)('forwarding to a city CRM (%s)', (dialect) => {
     });
     expect(changed.statusCode).toBe(200);
 
-    expect(await runForwardingSync(hub.db, new Date(), fetch, { statusPageBaseUrl: 'http://127.0.0.1:9/status' })).toMatchObject({ changed: 1 });
+    expect(await runForwardingSync(hub.db, hub.secrets, new Date(), fetch, { statusPageBaseUrl: 'http://127.0.0.1:9/status' })).toMatchObject({ changed: 1 });
     const ours = await hub.db.selectFrom('service_requests').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(ours).toMatchObject({ status: 'closed', detailed_status: 'resolved', status_notes: 'Bolsas retiradas' });
     // Nothing new at the CRM: the next sync changes nothing.
-    expect(await runForwardingSync(hub.db, new Date())).toMatchObject({ changed: 0 });
+    expect(await runForwardingSync(hub.db, hub.secrets, new Date())).toMatchObject({ changed: 0 });
   });
 });

@@ -84,16 +84,30 @@ describe('health when the database is gone, and a built console', () => {
     }
   });
 
-  it('serves admin/web/dist at / when it exists', async () => {
+  it('serves admin/web/dist under /console/ (index.html for deep links), and / redirects there', async () => {
     const dist = path.join(hub.dataDir, 'dist');
-    fs.mkdirSync(dist);
+    fs.mkdirSync(path.join(dist, 'assets'), { recursive: true });
     fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Console</title><div id="root"></div>');
+    fs.writeFileSync(path.join(dist, 'assets', 'app.js'), 'console.log(1)');
     const app = await buildApp({ db: hub.db, config: { ...hub.config, consoleDir: dist }, logger: false });
     try {
-      const response = await app.inject({ method: 'GET', url: '/' });
-      expect(response.statusCode).toBe(200);
-      expect(response.body).toContain('<title>Console</title>');
-      expectSecurityHeaders(response.headers);
+      const root = await app.inject({ method: 'GET', url: '/' });
+      expect(root.statusCode).toBe(302);
+      expect(root.headers.location).toBe('/console/');
+      for (const url of ['/console/', '/console/fleet/kiosk-1', '/console/enrol?code=ABCD2345']) {
+        const response = await app.inject({ method: 'GET', url });
+        expect(response.statusCode, url).toBe(200);
+        expect(response.body).toContain('<title>Console</title>');
+        expectSecurityHeaders(response.headers);
+      }
+      const asset = await app.inject({ method: 'GET', url: '/console/assets/app.js' });
+      expect(asset.statusCode).toBe(200);
+      expect(asset.body).toBe('console.log(1)');
+      expect((await app.inject({ method: 'GET', url: '/console/assets/missing.js' })).statusCode).toBe(404);
+      // An API typo stays a JSON 404, never the console page.
+      const api = await app.inject({ method: 'GET', url: '/api/no-such-thing' });
+      expect(api.statusCode).toBe(404);
+      expect(api.body).not.toContain('<title>Console</title>');
     } finally {
       await app.close();
     }

@@ -1,27 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HeartbeatAnswerSchema, PROTOCOL_VERSION, type Heartbeat } from '@kiosk/shared';
+import { HeartbeatAnswerSchema, type Heartbeat } from '@kiosk/shared';
 import { latestHeartbeat } from '../src/fleet/heartbeat-repository.js';
 import { DEFAULT_STATUS_POLICY, kioskStatus, offlineAlertDecision, recoveryStreak } from '../src/fleet/kiosk-status.js';
 import { MAX_RECORDED_SKEW_MS } from '../src/fleet/heartbeat-repository.js';
 import { DIALECTS, createTestHub } from './helpers/hub.js';
+import { testHeartbeat } from './helpers/heartbeat.js';
 import type { TestHub } from './helpers/hub.js';
 import { fleetHeaders } from './helpers/kiosk.js';
 
 const ok = { state: 'ok' as const, reason: null, since: '2026-11-28T09:00:00.000Z' };
 function heartbeat(overrides: Partial<Heartbeat> = {}): Heartbeat {
-  return {
-    sentAt: new Date().toISOString(),
-    versions: { agent: '0.1.0', protocol: PROTOCOL_VERSION, content: null },
-    devices: { printer: ok, scanner: ok },
-    outbox: { depth: 0, oldestAgeSeconds: null, dead: 0 },
-    sessionActive: false,
-    shell: null,
-    clockSkewMs: null,
-    disk: null,
-    config: { appliedVersion: null, error: null },
-    maintenance: false,
-    ...overrides,
-  };
+  return testHeartbeat({ clockSkewMs: null, ...overrides });
 }
 
 describe.each(DIALECTS)('heartbeats (%s)', (dialect) => {

@@ -142,7 +142,7 @@ describe.each(DIALECTS)('transparency figures (%s)', (dialect) => {
       const header = response.headers['set-cookie'];
       return /^(__Host-session=[^;]+);/.exec((Array.isArray(header) ? header[0] : header) ?? '')?.[1] ?? '';
     };
-    await createUser(hub.db, { tenantId: TENANT, username: 'analyst', password: 'an analyst password', role: 'analyst' });
+    await createUser(hub.db, { tenantId: TENANT, username: 'analyst', password: 'an analyst password', role: 'viewer' });
     const admin = await login('admin', hub.adminPassword);
     const analyst = await login('analyst', 'an analyst password');
     const put = (cookie: string, code: string, slaDays: number) =>

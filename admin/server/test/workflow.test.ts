@@ -33,7 +33,7 @@ describe.each(DIALECTS)('staff workflow on cases (%s)', (dialect) => {
     tenantId = admin.tenant_id;
     userIds['admin'] = admin.id;
     cookies['admin'] = await login('admin', hub.adminPassword);
-    for (const role of ['caseworker', 'analyst', 'fleet'] as const) {
+    for (const role of ['caseworker', 'viewer', 'operator'] as const) {
       userIds[role] = await createUser(hub.db, { tenantId, username: role, password: PASSWORD, role });
       cookies[role] = await login(role, PASSWORD);
     }
@@ -99,19 +99,21 @@ describe.each(DIALECTS)('staff workflow on cases (%s)', (dialect) => {
     const noHeader = await post('caseworker', `/api/workflow/cases/${id}/status`, { detailedStatus: 'in-progress' }, {});
     expect(noHeader.statusCode).toBe(403);
     expect(errorCode(noHeader)).toBe('csrf');
-    const fleet = await get('fleet', '/api/workflow/cases');
+    const fleet = await get('operator', '/api/workflow/cases');
     expect(fleet.statusCode).toBe(403);
     expect(errorCode(fleet)).toBe('role');
-    expect((await get('analyst', '/api/workflow/cases')).statusCode).toBe(200);
-    const analystChange = await post('analyst', `/api/workflow/cases/${id}/status`, { detailedStatus: 'in-progress' });
+    expect((await get('viewer', '/api/workflow/cases')).statusCode).toBe(200);
+    const analystChange = await post('viewer', `/api/workflow/cases/${id}/status`, { detailedStatus: 'in-progress' });
     expect(analystChange.statusCode).toBe(403);
     expect((await detail(id)).detailedStatus).toBe('received');
   });
 
-  it('shows the citizen\u2019s words and contact to case handlers only', async () => {
+  it('keeps the citizen\u2019s words and contact out of the case and the queue, even for case handlers', async () => {
     const id = await webCase('Bolsas en la acera');
-    expect((await detail(id, 'caseworker')).personal).toMatchObject({ description: 'Bolsas en la acera', firstName: 'Lucía', email: 'lucia@example.org' });
-    expect((await detail(id, 'analyst')).personal).toBeNull();
+    const handler = await detail(id, 'caseworker');
+    expect(handler.mayRevealPersonalData).toBe(true);
+    expect(JSON.stringify(handler)).not.toMatch(/Bolsas|Lucía|lucia@example\.org/);
+    expect((await detail(id, 'viewer')).mayRevealPersonalData).toBe(false);
     const list = await get('caseworker', '/api/workflow/cases?page_size=200');
     expect(list.body).not.toContain('lucia@example.org');
     expect(list.body).not.toContain('Bolsas en la acera');
@@ -206,7 +208,7 @@ describe.each(DIALECTS)('staff workflow on cases (%s)', (dialect) => {
     const assigned = await post('admin', `/api/workflow/cases/${id}/assign`, { assigneeId: userIds['caseworker'] });
     expect(assigned.statusCode).toBe(200);
     expect(CaseDetailSchema.parse(assigned.json()).assignee).toEqual({ id: userIds['caseworker'], username: 'caseworker' });
-    for (const who of ['analyst', 'outsider', 'user_nobody']) {
+    for (const who of ['viewer', 'outsider', 'user_nobody']) {
       const refused = await post('admin', `/api/workflow/cases/${id}/assign`, { assigneeId: userIds[who] ?? who });
       expect(refused.statusCode).toBe(400);
       expect(errorCode(refused)).toBe('invalid-assignee');
@@ -218,9 +220,9 @@ describe.each(DIALECTS)('staff workflow on cases (%s)', (dialect) => {
       ['case.assign', userIds['caseworker'], null],
       ['case.assign', null, userIds['caseworker']],
     ]);
-    const staff = StaffListSchema.parse((await get('analyst', '/api/workflow/staff')).json()).staff.map((s) => s.username);
+    const staff = StaffListSchema.parse((await get('viewer', '/api/workflow/staff')).json()).staff.map((s) => s.username);
     expect(staff).toEqual(expect.arrayContaining(['admin', 'caseworker']));
-    expect(staff).not.toContain('analyst');
+    expect(staff).not.toContain('viewer');
     expect(staff).not.toContain('outsider');
   });
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
 
@@ -21,11 +21,27 @@ export function consoleIsBuilt(consoleDir: string): boolean {
   return fs.existsSync(path.join(consoleDir, 'index.html'));
 }
 
-/** Serves the built console (admin/web/dist) at /, or a page saying how to build it. */
+/** Where the console's single-page app lives; its router uses the same base (admin/web/src/shell/router.tsx). */
+export const CONSOLE_PREFIX = '/console/';
+
+/**
+ * Serves the built console (admin/web/dist) under /console/, with index.html for every other
+ * path below it so deep links (/console/fleet/kiosk-1, the enrolment QR's /console/enrol?code=)
+ * open the right page; / redirects there. Without a build, / says how to build it.
+ */
 export function consolePlugin(consoleDir: string): FastifyPluginAsync {
   return async (app) => {
     if (consoleIsBuilt(consoleDir)) {
-      await app.register(fastifyStatic, { root: consoleDir, prefix: '/', index: 'index.html' });
+      // sendFile only (no routes) for index.html; assets are looked up per request (wildcard), so a
+      // rebuild of the console under a running hub serves the new files instead of 404s.
+      await app.register(fastifyStatic, { root: consoleDir, serve: false });
+      await app.register(fastifyStatic, { root: path.join(consoleDir, 'assets'), prefix: `${CONSOLE_PREFIX}assets/`, decorateReply: false, wildcard: true, index: false });
+      const page = { schema: { response: { 200: z.string() } } };
+      const sendPage = async (_request: unknown, reply: FastifyReply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
+      app.get('/console/', page, sendPage);
+      app.get('/console/*', page, sendPage);
+      app.get('/console', async (_request, reply) => reply.redirect(CONSOLE_PREFIX));
+      app.get('/', async (_request, reply) => reply.redirect(CONSOLE_PREFIX));
       return;
     }
     app.get('/', { schema: { response: { 200: z.string() } } }, async (_request, reply) =>

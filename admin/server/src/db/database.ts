@@ -25,6 +25,9 @@ function openSqlite(file: string, busyTimeoutMs: number): HubDb {
   connection.pragma('journal_mode = WAL');
   connection.pragma('synchronous = FULL');
   connection.pragma('foreign_keys = ON');
+  // Deleted and overwritten content is zeroed, not left in free space: erased personal data and
+  // secrets replaced by their sealed form (migration 0020) leave no readable copy in the file.
+  connection.pragma('secure_delete = ON');
   connection.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
   return new Kysely<HubDatabase>({ dialect: new SqliteDialect({ database: connection }) });
 }

@@ -1,15 +1,19 @@
 import { Migrator } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { HubDatabase } from './schema.js';
-import { staticMigrationProvider } from './migrations/index.js';
+import type { SecretBox } from '../security/secret-box.js';
+import { migrationProvider } from './migrations/index.js';
 
 export class MigrationError extends Error {
   override name = 'MigrationError';
 }
 
-/** Brings the schema up to date. Throws (naming the failed migration) and leaves the rest applied. */
-export async function migrateToLatest(db: Kysely<HubDatabase>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: staticMigrationProvider });
+/**
+ * Brings the schema up to date. Throws (naming the failed migration) and leaves the rest applied.
+ * `options.secrets`: the hub's secret key ring, for migrations that seal stored secrets.
+ */
+export async function migrateToLatest(db: Kysely<HubDatabase>, options: { secrets?: SecretBox } = {}): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider(options.secrets) });
   const { error, results = [] } = await migrator.migrateToLatest();
   const failed = results.find((r) => r.status === 'Error');
   if (error !== undefined) {

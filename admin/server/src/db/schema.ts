@@ -149,9 +149,15 @@ export interface UsersTable {
   username: string;
   /** argon2id PHC string. */
   password_hash: string;
-  role: 'admin' | 'caseworker' | 'manager' | 'fleet' | 'analyst';
+  role: 'admin' | 'caseworker' | 'editor' | 'operator' | 'viewer';
   created_at: IsoText;
   disabled_at: IsoText | null;
+  /** Base32 TOTP secret once enrolled (0015); never sent to a client after enrolment. */
+  totp_secret: string | null;
+  /** Last accepted TOTP time step: a code at or before it is a replay. */
+  totp_last_step: number | null;
+  /** The one site this user works on; null = every site of the tenant. */
+  site_id: string | null;
 }
 
 export interface SessionsTable {
@@ -162,6 +168,18 @@ export interface SessionsTable {
   created_at: IsoText;
   last_seen_at: IsoText;
   expires_at: IsoText;
+  /** 'second-factor' until the admin's TOTP code is checked; only 'full' sessions reach the API. */
+  stage: 'full' | 'second-factor';
+  /** The secret offered during TOTP enrolment, until the first good code confirms it. */
+  pending_totp_secret: string | null;
+}
+
+export interface AuthThrottleTable {
+  /** 'login:<username>', 'ip:<address>' or 'totp:<user id>'. */
+  key: string;
+  failures: number;
+  window_started_at: IsoText;
+  locked_until: IsoText | null;
 }
 
 export interface HubDatabase {
@@ -177,5 +195,6 @@ export interface HubDatabase {
   api_keys: ApiKeysTable;
   users: UsersTable;
   sessions: SessionsTable;
+  auth_throttle: AuthThrottleTable;
 }
 

@@ -1,7 +1,7 @@
-import type { Heartbeat } from '@kiosk/shared';
+import type { Heartbeat, KioskStatusName, KioskStatusReason } from '@kiosk/shared';
 
 /** The fleet view's verdict on one kiosk (DESIGN.md section 6). */
-export type KioskStatus = 'online' | 'degraded' | 'unreachable' | 'offline';
+export type KioskStatus = KioskStatusName;
 
 export interface KioskStatusPolicy {
   /** How often kiosks are told to report. */
@@ -38,7 +38,13 @@ export const DEFAULT_STATUS_POLICY: KioskStatusPolicy = {
 export interface KioskStatusVerdict {
   readonly status: KioskStatus;
   /** Why, in machine words the console translates: `paper-low`, `printer-offline`, `outbox-backlog`... */
-  readonly reasons: readonly string[];
+  readonly reasons: readonly KioskStatusReason[];
+}
+
+/** What the heartbeat alone cannot say, looked up by the caller (fleet/overview/verdicts.ts). */
+export interface KioskStatusFacts {
+  /** When the content bundle the kiosk reports running stops being valid; null or absent if unknown. */
+  readonly contentExpiresAt?: string | null;
 }
 
 /**
@@ -49,13 +55,14 @@ export function kioskStatus(
   latest: { receivedAt: string; skewMs: number; heartbeat: Heartbeat } | undefined,
   now: Date,
   policy: KioskStatusPolicy = DEFAULT_STATUS_POLICY,
+  facts: KioskStatusFacts = {},
 ): KioskStatusVerdict {
   if (latest === undefined) return { status: 'offline', reasons: ['never-reported'] };
   const silentMs = now.getTime() - Date.parse(latest.receivedAt);
   if (silentMs >= policy.offlineAfterMs) return { status: 'offline', reasons: ['no-heartbeat'] };
   if (silentMs >= policy.heartbeatIntervalMs * policy.missedForUnreachable) return { status: 'unreachable', reasons: ['missed-heartbeats'] };
 
-  const reasons: string[] = [];
+  const reasons: KioskStatusReason[] = [];
   const { printer, scanner } = latest.heartbeat.devices;
   if (printer.state === 'offline' || printer.state === 'error') reasons.push(printer.reason === 'paper-end' ? 'paper-out' : 'printer-offline');
   else if (printer.reason === 'paper-near-end') reasons.push('paper-low');
@@ -65,6 +72,11 @@ export function kioskStatus(
   if (outbox.dead > 0) reasons.push('dead-letters');
   if (Math.abs(latest.skewMs) > policy.maxSkewMs) reasons.push('clock-skew');
   if (latest.heartbeat.shell?.state === 'out-of-service') reasons.push('out-of-service');
+  // The bundle it runs is past its expiry: its answers and procedures may be out of date.
+  const expiresAt = facts.contentExpiresAt ?? null;
+  if (expiresAt !== null && Date.parse(expiresAt) <= now.getTime()) reasons.push('content-expired');
+  // Deliberate, but a kiosk in maintenance serves no one: the operator must see it is not online.
+  if (latest.heartbeat.maintenance) reasons.push('maintenance');
   return { status: reasons.length > 0 ? 'degraded' : 'online', reasons };
 }
 

@@ -25,6 +25,7 @@ import { submitKioskCase } from './submit-case.js';
 import { recordHeartbeat } from './heartbeat-repository.js';
 import { desiredVersion } from './config/config-repository.js';
 import { registerBatchRoute } from './submit-batch.js';
+import { evaluateAlertsOnHeartbeat } from './alerts/evaluator.js';
 
 /** Keys are opaque to the hub; this only bounds what gets stored (a UUID is 36 characters). */
 export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{8,200}$/;
@@ -81,6 +82,7 @@ export function fleetPlugin(db: HubDb, publicBaseUrl: string | null): FastifyPlu
         const device = deviceOf(request);
         const receivedAt = new Date();
         await recordHeartbeat(db, { deviceId: device.id, tenantId: device.tenantId, receivedAt, heartbeat: request.body });
+        await evaluateAlertsOnHeartbeat(db, device, receivedAt, request.log);
         // The desired configuration version rides along: a kiosk behind it fetches /fleet/v1/config.
         return { serverTime: receivedAt.toISOString(), desiredConfigVersion: await desiredVersion(db, device.id) };
       },

@@ -7,13 +7,15 @@ import { seedDemoContent } from '../modules/content/seed.js';
 import { seedDemoServiceLevels } from '../modules/notifications/seed.js';
 
 /**
- * Seeds the demo municipality and its catalogue. Idempotent: it only fills what is missing
- * (ON CONFLICT DO NOTHING), so it never undoes what staff changed later in the console.
+ * Seeds the demo municipality and its catalogue, once: when this call creates the municipality.
+ * On every later start it does nothing, because "fill what is missing" would bring back what staff
+ * removed on purpose (a question taken out of a service, a translation cleared). The inserts stay
+ * ON CONFLICT DO NOTHING so two hubs starting on one fresh database cannot clash.
  */
-export async function seedDemo(db: HubDb, now = new Date()): Promise<{ tenantId: string }> {
+export async function seedDemo(db: HubDb, now = new Date()): Promise<{ tenantId: string; created: boolean }> {
   const at = now.toISOString();
-  await db.transaction().execute(async (trx) => {
-    await trx
+  const created = await db.transaction().execute(async (trx) => {
+    const tenant = await trx
       .insertInto('tenants')
       .values({
         id: DEMO_TENANT.id,
@@ -28,7 +30,8 @@ export async function seedDemo(db: HubDb, now = new Date()): Promise<{ tenantId:
         created_at: at,
       })
       .onConflict((oc) => oc.doNothing())
-      .execute();
+      .executeTakeFirst();
+    if (Number(tenant.numInsertedOrUpdatedRows ?? 0) === 0) return false;
     await trx
       .insertInto('counters')
       .values({ tenant_id: DEMO_TENANT.id, name: 'service_request', value: 0 })
@@ -79,7 +82,8 @@ export async function seedDemo(db: HubDb, now = new Date()): Promise<{ tenantId:
     await seedDemoDefinitions(trx, DEMO_TENANT.id);
     await seedDemoLandmarks(trx, DEMO_TENANT.id);
     await seedDemoContent(trx, DEMO_TENANT.id);
+    return true;
   });
-  await seedDemoServiceLevels(db, DEMO_TENANT.id, now);
-  return { tenantId: DEMO_TENANT.id };
+  if (created) await seedDemoServiceLevels(db, DEMO_TENANT.id, now);
+  return { tenantId: DEMO_TENANT.id, created };
 }

@@ -8,11 +8,15 @@ import { loadConfig } from '../../src/config.js';
 import type { DatabaseConfig, HubConfig } from '../../src/config.js';
 import { buildApp } from '../../src/app.js';
 import { openDatabase } from '../../src/db/database.js';
-import type { HubDb } from '../../src/db/database.js';
+import type { HubDb, OpenedDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
+import { loadSecretBox } from '../../src/security/secret-keys.js';
+import type { SecretBox } from '../../src/security/secret-box.js';
 import { seedDemo } from '../../src/seed/demo.js';
 import { DemoKioskFileSchema, ensureFirstRunSecrets } from '../../src/seed/first-run.js';
 import type { DemoKioskFile } from '../../src/seed/first-run.js';
+import { createUser } from '../../src/modules/auth/service.js';
+import type { UserRow } from '../../src/modules/auth/repository.js';
 
 /**
  * One real hub per test file: a fresh SQLite file in a temp dir, or a fresh PostgreSQL database
@@ -36,10 +40,25 @@ export interface TestHub {
   readonly adminPassword: string;
   readonly apiKey: string;
   readonly kiosk: DemoKioskFile;
+  /** The hub's key ring for stored secrets (DATA_DIR/secret-keys unless env sets SECRET_KEYS). */
+  readonly secrets: SecretBox;
   close(): Promise<void>;
 }
 
-async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+/** An empty database of `dialect` (no migration run), for tests that migrate step by step; `cleanup` closes and removes it. */
+export async function openEmptyDatabase(dialect: Dialect): Promise<{ opened: OpenedDatabase; cleanup: () => Promise<void> }> {
+  if (dialect === 'postgres') {
+    const database = await createPostgresDatabase();
+    const opened = openDatabase({ kind: 'postgres', url: database.url });
+    return { opened, cleanup: async () => { await opened.close(); await database.drop(); } };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-migration-'));
+  const opened = openDatabase({ kind: 'sqlite', file: path.join(dir, 'hub.sqlite'), busyTimeoutMs: 1000 });
+  return { opened, cleanup: async () => { await opened.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+}
+
+/** A fresh, empty PostgreSQL database (for tests that run migrations step by step). */
+export async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `hub_test_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
   await admin.connect();
@@ -67,16 +86,19 @@ async function createPostgresDatabase(): Promise<{ url: string; drop: () => Prom
 export async function createTestHub(dialect: Dialect, env: Record<string, string> = {}): Promise<TestHub> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-test-'));
   const postgres = dialect === 'postgres' ? await createPostgresDatabase() : null;
-  const base = loadConfig({ DATA_DIR: dataDir, CONSOLE_DIR: path.join(dataDir, 'no-console'), ...env });
+  // Admins sign in with a password only here; the auth and authorisation-matrix suites pass
+  // ADMIN_SECOND_FACTOR: 'required' and go through the TOTP step.
+  const base = loadConfig({ DATA_DIR: dataDir, CONSOLE_DIR: path.join(dataDir, 'no-console'), ADMIN_SECOND_FACTOR: 'off', ...env });
   const database: DatabaseConfig = postgres === null ? base.database : { kind: 'postgres', url: postgres.url };
   const config: HubConfig = { ...base, database };
+  const keyRing = loadSecretBox(config.secretKeys);
   const opened = openDatabase(config.database);
-  await migrateToLatest(opened.db);
+  await migrateToLatest(opened.db, { secrets: keyRing });
   await seedDemo(opened.db);
   const secrets = await ensureFirstRunSecrets(opened.db, dataDir, 'http://127.0.0.1:9');
   if (secrets.admin === null || secrets.apiKey === null) throw new Error('a fresh hub must create first-run secrets');
   const kiosk = DemoKioskFileSchema.parse(JSON.parse(fs.readFileSync(secrets.demoKiosk.file, 'utf8')));
-  const app = await buildApp({ db: opened.db, config, logger: false });
+  const app = await buildApp({ db: opened.db, config, logger: false, secrets: keyRing });
   return {
     app,
     db: opened.db,
@@ -85,6 +107,7 @@ export async function createTestHub(dialect: Dialect, env: Record<string, string
     adminPassword: secrets.admin.password,
     apiKey: secrets.apiKey,
     kiosk,
+    secrets: keyRing,
     close: async () => {
       await app.close();
       await opened.close();
@@ -114,4 +137,15 @@ export async function signInStaff(hub: TestHub, username: string, password: stri
   const cookie = /^(__Host-session=[^;]+);/.exec(String(response.headers['set-cookie']))?.[1];
   if (cookie === undefined) throw new Error(`login of ${username} failed: ${response.statusCode}`);
   return { ...CONSOLE_HEADERS, cookie };
+}
+
+/**
+ * Creates one staff user per role (username `<role>1`, in the demo municipality) and signs each in,
+ * in parallel; their call headers, keyed by role.
+ */
+export async function staffByRole<R extends UserRow['role']>(hub: TestHub, roles: readonly R[], tenantId = 'villademo'): Promise<Record<R, Record<string, string>>> {
+  const password = (role: string) => `${role}1 password 12`;
+  for (const role of roles) await createUser(hub.db, { tenantId, username: `${role}1`, password: password(role), role });
+  const headers = await Promise.all(roles.map((role) => signInStaff(hub, `${role}1`, password(role))));
+  return Object.fromEntries(roles.map((role, index) => [role, headers[index]])) as Record<R, Record<string, string>>;
 }

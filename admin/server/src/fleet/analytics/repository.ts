@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AnalyticsBatch, AnalyticsCount, Landmark, StaffCall } from '@kiosk/shared';
 import type { HubDb } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/database.js';
-import type { IntakeTables } from './tables.js';
+import { UNKNOWN_HOUR, type IntakeTables } from './tables.js';
 
 const tables = (db: HubDb) => db.withTables<IntakeTables>();
 
@@ -17,12 +17,12 @@ export async function addAnalyticsBatch(db: HubDb, device: { id: string; tenantI
       const seen = await t.selectFrom('analytics_batches').select('batch_id').where('device_id', '=', device.id).where('batch_id', '=', batch.batchId).executeTakeFirst();
       if (seen !== undefined) return { accepted: 0, replayed: true };
       await t.insertInto('analytics_batches').values({ device_id: device.id, batch_id: batch.batchId, received_at: now.toISOString() }).execute();
-      for (const row of batch.counts) {
+      for (const { hour, ...row } of batch.counts) {
         await t
           .insertInto('analytics_counts')
-          .values({ tenant_id: device.tenantId, device_id: device.id, ...row })
+          .values({ tenant_id: device.tenantId, device_id: device.id, hour: hour ?? UNKNOWN_HOUR, ...row })
           .onConflict((oc) =>
-            oc.columns(['tenant_id', 'device_id', 'day', 'type', 'journey', 'step', 'reason', 'locale', 'modes', 'detail']).doUpdateSet((eb) => ({ count: eb('analytics_counts.count', '+', row.count) })),
+            oc.columns(['tenant_id', 'device_id', 'day', 'hour', 'type', 'journey', 'step', 'reason', 'locale', 'modes', 'detail']).doUpdateSet((eb) => ({ count: eb('analytics_counts.count', '+', row.count) })),
           )
           .execute();
       }
@@ -81,20 +81,27 @@ function toView(row: IntakeTables['kiosk_staff_calls']): StaffCallRow {
 }
 
 /** Open calls of a municipality, oldest first: what the console shows until someone answers. */
-export async function openStaffCalls(db: HubDb, tenantId: string): Promise<StaffCallRow[]> {
-  const rows = await tables(db).selectFrom('kiosk_staff_calls').selectAll().where('tenant_id', '=', tenantId).where('acknowledged_at', 'is', null).orderBy('called_at').execute();
-  return rows.map(toView);
+/** The ids of a tenant's kiosks at `site`: staff scoped to one site see only their kiosks' calls. */
+const kiosksAtSite = (db: HubDb, tenantId: string, site: string) =>
+  db.selectFrom('devices').select('devices.id').where('devices.tenant_id', '=', tenantId).where('devices.site', '=', site);
+
+/** A tenant's open staff calls, oldest first; with `site`, only those of the kiosks at that site. */
+export async function openStaffCalls(db: HubDb, tenantId: string, site: string | null = null): Promise<StaffCallRow[]> {
+  let query = tables(db).selectFrom('kiosk_staff_calls').selectAll().where('tenant_id', '=', tenantId).where('acknowledged_at', 'is', null);
+  if (site !== null) query = query.where('device_id', 'in', kiosksAtSite(db, tenantId, site));
+  return (await query.orderBy('called_at').execute()).map(toView);
 }
 
-/** Marks a call answered; false when no open call of this tenant has the id. */
-export async function acknowledgeStaffCall(db: HubDb, tenantId: string, id: string, by: string, now: Date): Promise<boolean> {
-  const result = await tables(db)
+/** Marks a call answered; false when no open call of this tenant (and of `site`'s kiosks, when given) has the id. */
+export async function acknowledgeStaffCall(db: HubDb, tenantId: string, id: string, by: string, now: Date, site: string | null = null): Promise<boolean> {
+  let update = tables(db)
     .updateTable('kiosk_staff_calls')
     .set({ acknowledged_at: now.toISOString(), acknowledged_by: by })
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
-    .where('acknowledged_at', 'is', null)
-    .executeTakeFirst();
+    .where('acknowledged_at', 'is', null);
+  if (site !== null) update = update.where('device_id', 'in', kiosksAtSite(db, tenantId, site));
+  const result = await update.executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
 

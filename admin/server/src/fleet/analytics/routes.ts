@@ -1,12 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { ANALYTICS_PATH, AnalyticsBatchAnswerSchema, AnalyticsBatchSchema, AnalyticsCountSchema, ApiErrorSchema, STAFF_CALLS_PATH, StaffCallSchema } from '@kiosk/shared';
+import { consoleFiguresRoutes } from './figures-routes.js';
 import type { HubConfig } from '../../config.js';
 import type { HubDb } from '../../db/database.js';
 import { makeErrorHandler, renderApiError } from '../../http/error-handler.js';
 import { notFound } from '../../http/problems.js';
 import type { ZodTypeProvider } from '../../http/zod.js';
 import { currentUser, requireCsrfHeader, sessionGuard } from '../../modules/auth/guard.js';
+import { siteScopeOf } from '../../modules/auth/scope.js';
 import { requireRole, type StaffRole } from '../../modules/workflow/roles.js';
 import type { FleetBus } from '../bus/fleet-bus.js';
 import { deviceOf, requireDevice } from '../device-auth.js';
@@ -15,8 +17,8 @@ import { acknowledgeStaffCall, addAnalyticsBatch, analyticsCounts, openStaffCall
 const ERRORS = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema, 500: ApiErrorSchema };
 const StaffCallViewSchema = z.object({ id: z.string(), deviceId: z.string(), screen: z.string(), calledAt: z.string(), acknowledgedAt: z.string().nullable() });
 /** Staff at the office answer kiosk calls; usage figures are for those who run the service. */
-const CALL_ANSWERERS: ReadonlySet<StaffRole> = new Set<StaffRole>(['admin', 'fleet', 'manager', 'caseworker']);
-const FIGURE_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(['admin', 'manager', 'analyst', 'fleet']);
+const CALL_ANSWERERS: ReadonlySet<StaffRole> = new Set<StaffRole>(['admin', 'operator', 'editor', 'caseworker']);
+const FIGURE_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(['admin', 'editor', 'viewer', 'operator']);
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /**
@@ -45,7 +47,8 @@ export function intakeRoutes(db: HubDb, config: HubConfig, _bus: FleetBus, now: 
       typed.get('/api/fleet/alerts/staff-calls', { schema: { response: { 200: z.object({ calls: z.array(StaffCallViewSchema) }), ...ERRORS } }, preHandler: guard }, async (request) => {
         const user = currentUser(request);
         requireRole(user, CALL_ANSWERERS, 'see kiosk staff calls');
-        return { calls: await openStaffCalls(db, user.tenantId) };
+        // Scoped staff see their site's kiosks only; another site's call is as unknown as a missing one.
+        return { calls: await openStaffCalls(db, user.tenantId, siteScopeOf(user)) };
       });
       typed.post(
         '/api/fleet/alerts/staff-calls/:id/acknowledge',
@@ -53,7 +56,7 @@ export function intakeRoutes(db: HubDb, config: HubConfig, _bus: FleetBus, now: 
         async (request) => {
           const user = currentUser(request);
           requireRole(user, CALL_ANSWERERS, 'answer kiosk staff calls');
-          if (!(await acknowledgeStaffCall(db, user.tenantId, request.params.id, user.username, now()))) throw notFound('not-found', 'no open staff call has this id');
+          if (!(await acknowledgeStaffCall(db, user.tenantId, request.params.id, user.username, now(), siteScopeOf(user)))) throw notFound('not-found', 'no open staff call has this id');
           return { acknowledged: true };
         },
       );
@@ -66,6 +69,7 @@ export function intakeRoutes(db: HubDb, config: HubConfig, _bus: FleetBus, now: 
           return { counts: await analyticsCounts(db, user.tenantId, request.query.from, request.query.to) };
         },
       );
+      await staff.register(consoleFiguresRoutes(db, guard, FIGURE_READERS));
     });
   };
 }

@@ -1,9 +1,11 @@
-/** Tables of migration 0013, used through `db.withTables<IntakeTables>()`. */
+/** Tables of migrations 0013 and 0017 (hour), used through `db.withTables<IntakeTables>()`. */
 export type IntakeTables = {
   analytics_counts: {
     tenant_id: string;
     device_id: string;
     day: string;
+    /** UTC hour 0-23 the kiosk counted in; UNKNOWN_HOUR for day-only counts (older agents). */
+    hour: number;
     type: string;
     journey: string;
     step: string;
@@ -36,3 +38,6 @@ export type IntakeTables = {
     long: number | null;
   };
 };
+
+/** `analytics_counts.hour` of a count sent without an hour (an agent from before per-hour counts). */
+export const UNKNOWN_HOUR = -1;

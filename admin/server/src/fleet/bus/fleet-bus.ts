@@ -10,7 +10,11 @@ export type FleetBusEvent =
   /** This device's credential was revoked: close its socket now. */
   | { readonly type: 'device-revoked'; readonly deviceId: string }
   /** This device's desired configuration changed: ring its doorbell. */
-  | { readonly type: 'config'; readonly deviceId: string };
+  | { readonly type: 'config'; readonly deviceId: string }
+  /** This municipality's published content changed (content is per municipality): ring all its kiosks. */
+  | { readonly type: 'content'; readonly tenantId: string }
+  /** The content bundle this one device is served changed (a content rollout reached its ring): ring it. */
+  | { readonly type: 'device-content'; readonly deviceId: string };
 
 export interface FleetBus {
   publish(event: FleetBusEvent): Promise<void>;

@@ -27,19 +27,22 @@ export interface PgFleetBus extends FleetBus {
   ready(): Promise<void>;
 }
 
-interface Envelope {
+export interface Envelope {
   /** The publishing process, so it does not hear its own events twice. */
   readonly o: string;
   readonly e: FleetBusEvent;
 }
 
-function parseEnvelope(payload: string | undefined): Envelope | null {
+/** Exported for tests: a payload another process (or anyone with NOTIFY rights) sent; null unless well formed. */
+export function parseEnvelope(payload: string | undefined): Envelope | null {
   try {
-    const value = JSON.parse(payload ?? '') as Partial<Envelope>;
-    const event = value.e as Partial<FleetBusEvent> | undefined;
-    if (typeof value.o !== 'string' || typeof event?.deviceId !== 'string') return null;
+    const value = JSON.parse(payload ?? '') as Partial<Envelope> | null;
+    const event = value?.e as Partial<Record<'type' | 'deviceId' | 'jobId' | 'tenantId', unknown>> | null | undefined;
+    if (typeof value?.o !== 'string' || typeof event !== 'object' || event === null) return null;
+    if (event.type === 'content') return typeof event.tenantId === 'string' ? { o: value.o, e: { type: 'content', tenantId: event.tenantId } } : null;
+    if (typeof event.deviceId !== 'string') return null;
     if (event.type === 'job' && typeof event.jobId === 'string') return { o: value.o, e: { type: 'job', deviceId: event.deviceId, jobId: event.jobId } };
-    if (event.type === 'device-revoked' || event.type === 'config') return { o: value.o, e: { type: event.type, deviceId: event.deviceId } };
+    if (event.type === 'device-revoked' || event.type === 'config' || event.type === 'device-content') return { o: value.o, e: { type: event.type, deviceId: event.deviceId } };
     return null;
   } catch {
     return null;

@@ -61,7 +61,10 @@ export async function offlineAlertOf(db: HubDb, deviceId: string): Promise<Offli
 }
 
 /** Raised alerts of one municipality, oldest first (the console's "needs a visit" list). */
-export async function raisedOfflineAlerts(db: HubDb, tenantId: string): Promise<OfflineAlert[]> {
-  const rows = await tables(db).selectFrom('device_offline_alerts').selectAll().where('tenant_id', '=', tenantId).where('state', '=', 'raised').orderBy('raised_at').execute();
+/** `site` (not null): only that site's kiosks, for a staff member scoped to one site. */
+export async function raisedOfflineAlerts(db: HubDb, tenantId: string, site: string | null = null): Promise<OfflineAlert[]> {
+  let query = tables(db).selectFrom('device_offline_alerts').selectAll().where('tenant_id', '=', tenantId).where('state', '=', 'raised');
+  if (site !== null) query = query.where('device_id', 'in', (eb) => eb.selectFrom('devices').select('devices.id').where('devices.site', '=', site));
+  const rows = await query.orderBy('raised_at').execute();
   return rows.map((row) => ({ deviceId: row.device_id, state: row.state, raisedAt: row.raised_at, clearedAt: row.cleared_at }));
 }

@@ -57,3 +57,74 @@ export async function updateRunningRollout(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/**
+ * A municipality's rollouts, newest first. With `site` (a staff member scoped to one site): only
+ * rollouts whose every kiosk is at that site, so nobody sees or stops a change to another site.
+ */
+export async function tenantRolloutIds(db: HubDb, tenantId: string, limit: number, site: string | null = null): Promise<string[]> {
+  let query = tables(db).selectFrom('fleet_rollouts').select('id').where('tenant_id', '=', tenantId);
+  if (site !== null) {
+    query = query.where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('fleet_rollout_devices as rd')
+            .select('rd.device_id')
+            .whereRef('rd.rollout_id', '=', 'fleet_rollouts.id')
+            .where('rd.device_id', 'not in', eb.selectFrom('devices').select('devices.id').where('devices.site', '=', site)),
+        ),
+      ),
+    );
+  }
+  const rows = await query.orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
+  return rows.map((r) => r.id);
+}
+
+/** Whether any kiosk of the rollout is not at `site` (or has no site). */
+export async function rolloutLeavesSite(db: HubDb, rolloutId: string, site: string): Promise<boolean> {
+  const row = await tables(db)
+    .selectFrom('fleet_rollout_devices')
+    .select('device_id')
+    .where('rollout_id', '=', rolloutId)
+    .where('device_id', 'not in', (eb) => eb.selectFrom('devices').select('devices.id').where('devices.site', '=', site))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * A new rollout's row and its kiosks' rows (every kiosk waiting in its ring), config or content
+ * alike; the running ring is the first one with a kiosk in it.
+ */
+export function newRolloutRows(start: {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly kind: RolloutRow['kind'];
+  readonly plan: unknown;
+  readonly rings: readonly (readonly string[])[];
+  readonly createdBy: string;
+  readonly at: string;
+  readonly heldBundleVersion?: number;
+  readonly contentRevision?: number;
+}): { row: RolloutRow; devices: RolloutDeviceRow[] } {
+  const row: RolloutRow = {
+    id: start.id,
+    tenant_id: start.tenantId,
+    kind: start.kind,
+    state: 'running',
+    plan: JSON.stringify(start.plan),
+    current_ring: start.rings.findIndex((ring) => ring.length > 0),
+    ring_started_at: start.at,
+    abort_reason: null,
+    created_by: start.createdBy,
+    created_at: start.at,
+    updated_at: start.at,
+    held_bundle_version: start.heldBundleVersion ?? null,
+    content_revision: start.contentRevision ?? null,
+  };
+  const devices = start.rings.flatMap((members, ring) =>
+    members.map((deviceId): RolloutDeviceRow => ({ rollout_id: start.id, device_id: deviceId, ring, state: 'waiting', previous_version: null, target_version: null })),
+  );
+  return { row, devices };
+}

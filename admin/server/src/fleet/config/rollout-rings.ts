@@ -34,6 +34,8 @@ export interface RingDeviceFacts {
   readonly reported: boolean;
   /** It refused the version, went unreachable, or the patch could not apply to its configuration. */
   readonly failed: boolean;
+  /** When it failed because its heartbeat reports refusing the version: which one, and why. */
+  readonly refusal?: { readonly version: string; readonly reason: string };
 }
 
 export type RingVerdict =

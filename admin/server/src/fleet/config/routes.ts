@@ -3,8 +3,10 @@ import { z } from 'zod';
 import { ApiErrorSchema, DesiredConfigSchema, DeviceConfigViewSchema, KioskConfigSchema, RolloutInputSchema, RolloutViewSchema, deviceConfigApi, fleetRoutes } from '@kiosk/shared';
 import type { HubConfig } from '../../config.js';
 import type { HubDb } from '../../db/database.js';
+import type { SecretBox } from '../../security/secret-box.js';
 import type { ZodTypeProvider } from '../../http/zod.js';
 import { currentUser, protectStaffApi, sessionGuard } from '../../modules/auth/guard.js';
+import { siteScopeOf } from '../../modules/auth/scope.js';
 import { requireRole } from '../../modules/workflow/roles.js';
 import { etagMatches } from '../../modules/content/fleet-routes.js';
 import type { FleetBus } from '../bus/fleet-bus.js';
@@ -15,7 +17,7 @@ import { deviceConfigView, putDeviceConfig, versionTag } from './config-service.
 import { raisedOfflineAlerts } from './offline-alerts.js';
 import { abortRollout, createRollout, rolloutView } from './rollout-service.js';
 
-const ERRORS = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema, 412: ApiErrorSchema, 428: ApiErrorSchema, 500: ApiErrorSchema };
+const ERRORS = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema, 412: ApiErrorSchema, 428: ApiErrorSchema, 500: ApiErrorSchema, 503: ApiErrorSchema };
 const IdParams = z.object({ id: z.string().min(1).max(80) });
 const OfflineAlertsSchema = z.object({ alerts: z.array(z.object({ deviceId: z.string(), raisedAt: z.string() })) });
 
@@ -26,7 +28,7 @@ const actorOf = (request: FastifyRequest) => ({ user: currentUser(request), ip: 
  * Staff (/api/fleet/..., roles admin and fleet, CSRF header, audited) and kiosks (/fleet/v1/config).
  * @param now injected by tests; the hub uses the wall clock.
  */
-export function deviceConfigRoutes(db: HubDb, config: HubConfig, bus: FleetBus, now: () => Date = () => new Date()): FastifyPluginAsync {
+export function deviceConfigRoutes(db: HubDb, config: HubConfig, bus: FleetBus, secrets: SecretBox, now: () => Date = () => new Date()): FastifyPluginAsync {
   const policy = { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs };
   return async (app) => {
     // Kiosks: their own credential, their own configuration, cheap when unchanged (304).
@@ -65,7 +67,7 @@ export function deviceConfigRoutes(db: HubDb, config: HubConfig, bus: FleetBus, 
       );
 
       typed.post(deviceConfigApi.rollouts, { schema: { body: RolloutInputSchema, response: { 201: RolloutViewSchema, ...ERRORS } }, preHandler }, async (request, reply) => {
-        const view = await createRollout(db, bus, actorOf(request), request.body, now());
+        const view = await createRollout(db, bus, secrets, actorOf(request), request.body, now());
         return reply.code(201).send(view);
       });
 
@@ -74,13 +76,13 @@ export function deviceConfigRoutes(db: HubDb, config: HubConfig, bus: FleetBus, 
       );
 
       typed.post(deviceConfigApi.abort, { schema: { params: IdParams, response: { 200: RolloutViewSchema, ...ERRORS } }, preHandler }, async (request) =>
-        abortRollout(db, bus, actorOf(request), request.params.id, now()),
+        abortRollout(db, bus, secrets, actorOf(request), request.params.id, now()),
       );
 
       typed.get('/api/fleet/alerts/offline', { schema: { response: { 200: OfflineAlertsSchema, ...ERRORS } }, preHandler }, async (request) => {
         const user = currentUser(request);
         requireRole(user, FLEET_CONFIG_ROLES, 'see kiosk alerts');
-        const alerts = await raisedOfflineAlerts(db, user.tenantId);
+        const alerts = await raisedOfflineAlerts(db, user.tenantId, siteScopeOf(user));
         return { alerts: alerts.map((a) => ({ deviceId: a.deviceId, raisedAt: a.raisedAt })) };
       });
     });

@@ -1,4 +1,4 @@
-/** Tables of migration 0009, used through `db.withTables<DeviceConfigTables>()`. */
+/** Tables of migration 0009 (fleet_rollouts extended by 0018), used through `db.withTables<DeviceConfigTables>()`. */
 export type DeviceConfigTables = {
   device_config_versions: {
     device_id: string;
@@ -19,6 +19,8 @@ export type DeviceConfigTables = {
   fleet_rollouts: {
     id: string;
     tenant_id: string;
+    /** Migration 0018: 'config' for every older row. */
+    kind: 'config' | 'content';
     state: 'running' | 'completed' | 'aborted';
     plan: string;
     current_ring: number;
@@ -27,6 +29,10 @@ export type DeviceConfigTables = {
     created_by: string;
     created_at: string;
     updated_at: string;
+    /** Migration 0018, content rollouts only: the version served to kiosks not reached. */
+    held_bundle_version: number | null;
+    /** Migration 0018, content rollouts only: the published-content revision rolled out (at start; at completion, the one then current). */
+    content_revision: number | null;
   };
   fleet_rollout_devices: {
     rollout_id: string;

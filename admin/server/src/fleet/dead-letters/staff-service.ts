@@ -2,6 +2,7 @@ import { CaseSubmissionSchema, canonicalJson } from '@kiosk/shared';
 import type { CaseSubmission, DeadLetterCorrection, DeadLetterDetail, DeadLetterState, DeadLetterSummary } from '@kiosk/shared';
 import type { HubDb } from '../../db/database.js';
 import { HubProblem, badRequest, notFound } from '../../http/problems.js';
+import { siteScopeOf } from '../../modules/auth/scope.js';
 import type { SessionUser } from '../../modules/auth/service.js';
 import { recordAudit } from '../../modules/workflow/audit.js';
 import type { Actor } from '../../modules/workflow/audit.js';
@@ -14,7 +15,7 @@ import type { DeadLetterRow } from './tables.js';
  * Dead letters hold what the citizen wrote: only admins and fleet operators (who fix kiosks'
  * refused requests) see them, and every look at one, fix and resend is audited.
  */
-export const DEAD_LETTER_STAFF: ReadonlySet<StaffRole> = new Set<StaffRole>(['admin', 'fleet']);
+export const DEAD_LETTER_STAFF: ReadonlySet<StaffRole> = new Set<StaffRole>(['admin', 'operator']);
 export const DEAD_LETTER_LIST_LIMIT = 200;
 
 function summary(row: DeadLetterRow): DeadLetterSummary {
@@ -48,12 +49,13 @@ async function audit(db: HubDb, actor: Actor, action: string, id: string, detail
 
 export async function listDeadLetters(db: HubDb, user: SessionUser, state: DeadLetterState | undefined): Promise<DeadLetterSummary[]> {
   requireRole(user, DEAD_LETTER_STAFF, 'see dead-lettered kiosk requests');
-  return (await listTenantDeadLetters(db, user.tenantId, state, DEAD_LETTER_LIST_LIMIT)).map(summary);
+  return (await listTenantDeadLetters(db, user.tenantId, state, DEAD_LETTER_LIST_LIMIT, siteScopeOf(user))).map(summary);
 }
 
 export async function readDeadLetter(db: HubDb, actor: Actor, id: string, now = new Date()): Promise<DeadLetterDetail> {
   requireRole(actor.user, DEAD_LETTER_STAFF, 'see dead-lettered kiosk requests');
-  const row = await findTenantDeadLetter(db, actor.user.tenantId, id);
+  // Another site's dead letter (a staff member scoped to one site) is as unknown as a missing one.
+  const row = await findTenantDeadLetter(db, actor.user.tenantId, id, siteScopeOf(actor.user));
   if (row === undefined) throw notFound('unknown-dead-letter', 'no dead letter of your municipality has this id');
   await audit(db, actor, 'dead-letter.view', id, {}, now);
   return detail(row);
@@ -63,7 +65,7 @@ export async function readDeadLetter(db: HubDb, actor: Actor, id: string, now = 
 async function changeOpen(db: HubDb, actor: Actor, id: string, change: (trx: HubDb, row: DeadLetterRow) => Promise<void>): Promise<DeadLetterDetail> {
   requireRole(actor.user, DEAD_LETTER_STAFF, 'fix or resend dead-lettered kiosk requests');
   return db.transaction().execute(async (trx) => {
-    if (!(await lockDeadLetter(trx, actor.user.tenantId, id))) throw notFound('unknown-dead-letter', 'no dead letter of your municipality has this id');
+    if (!(await lockDeadLetter(trx, actor.user.tenantId, id, siteScopeOf(actor.user)))) throw notFound('unknown-dead-letter', 'no dead letter of your municipality has this id');
     const row = await findTenantDeadLetter(trx, actor.user.tenantId, id);
     if (row === undefined) throw notFound('unknown-dead-letter', 'no dead letter of your municipality has this id');
     if (row.state === 'resent') throw new HubProblem(409, 'already-resent', 'the kiosk already resent this request; if the hub refuses it again it reappears here');

@@ -2,6 +2,7 @@ import { EnrolmentStartedSchema, formatEnrolmentCode, normaliseEnrolmentCode } f
 import type { EnrolmentPollAnswer, EnrolmentRequest, EnrolmentStarted, FleetDevice } from '@kiosk/shared';
 import type { HubDb } from '../../db/database.js';
 import { HubProblem, badRequest, notFound } from '../../http/problems.js';
+import { siteForNew, siteScopeOf, withinSiteScope } from '../../modules/auth/scope.js';
 import type { SessionUser } from '../../modules/auth/service.js';
 import { recordDeviceAudit } from '../../modules/devices/audit.js';
 import { findDevice, listTenantDevices, revokeTenantDevice } from '../../modules/devices/repository.js';
@@ -20,7 +21,7 @@ import { randomUserCode } from './user-code.js';
 
 /** Only admins let a kiosk in or throw one out; fleet operators may look at the list. */
 export const ENROLMENT_ADMINS: ReadonlySet<StaffRole> = new Set<StaffRole>(['admin']);
-export const DEVICE_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(['admin', 'fleet']);
+export const DEVICE_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(['admin', 'operator']);
 
 const CODE_ATTEMPTS = 10;
 
@@ -113,10 +114,12 @@ async function pendingByCode(db: HubDb, typed: string, now: Date): Promise<Enrol
 export async function approveEnrolment(
   db: HubDb,
   actor: Actor,
-  input: { code: string; label: string; site: string | null; group: string | null },
+  requested: { code: string; label: string; site: string | null; group: string | null },
   now: Date,
 ): Promise<FleetDevice> {
   requireRole(actor.user, ENROLMENT_ADMINS, 'enrol kiosks');
+  // An admin scoped to one site enrols kiosks for that site only.
+  const input = { ...requested, site: siteForNew(actor.user, requested.site, 'enrol kiosks') };
   return db.transaction().execute(async (trx) => {
     const row = await pendingByCode(trx, input.code, now);
     const device = await registerDeviceWithSecretHash(trx, actor.user.tenantId, { label: input.label, site: input.site, group: input.group, secretHash: row.secret_hash }, now);
@@ -144,7 +147,7 @@ export async function rejectEnrolment(db: HubDb, actor: Actor, code: string, now
 
 export async function tenantDevices(db: HubDb, user: SessionUser): Promise<{ devices: FleetDevice[] }> {
   requireRole(user, DEVICE_READERS, 'list kiosks');
-  return { devices: (await listTenantDevices(db, user.tenantId)).map(deviceSummary) };
+  return { devices: (await listTenantDevices(db, user.tenantId, siteScopeOf(user))).map(deviceSummary) };
 }
 
 /**
@@ -155,7 +158,7 @@ export async function revokeFleetDevice(db: HubDb, bus: FleetBus, actor: Actor, 
   requireRole(actor.user, ENROLMENT_ADMINS, 'revoke kiosks');
   const { device, revoked } = await db.transaction().execute(async (trx) => {
     const row = await findDevice(trx, id);
-    if (row === undefined || row.tenant_id !== actor.user.tenantId) throw notFound('unknown-device', 'no kiosk of your municipality has this id');
+    if (row === undefined || row.tenant_id !== actor.user.tenantId || !withinSiteScope(actor.user, row.site)) throw notFound('unknown-device', 'no kiosk of your municipality has this id');
     const changed = await revokeTenantDevice(trx, actor.user.tenantId, id, now);
     if (changed) await recordDeviceAudit(trx, actor, 'device.revoke', id, { issuer: row.issuer }, now);
     const after = await findDevice(trx, id);

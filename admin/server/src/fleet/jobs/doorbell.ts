@@ -28,40 +28,62 @@ function refuse(socket: Duplex, status: string, headers: Record<string, string> 
 
 /**
  * The WebSocket doorbell: kiosks hold one socket each; on a bus event for a device, the hub that
- * holds its socket sends `{"ring":"jobs"}` (or "config") and the kiosk then polls over REST. The
- * socket carries no job data, so a lost ring only delays a job until the next poll.
+ * holds its socket sends `{"ring":"jobs"}` (or "config", or "content") and the kiosk then polls over
+ * REST. Content is per municipality, so a 'content' event rings every socket of that tenant; a
+ * 'device-content' event (a content rollout reaching a ring) rings one device. The socket carries
+ * no job or content data, so a lost ring only delays a change until the kiosk's next poll.
  * perMessageDeflate is off: zlib per socket fragments memory (platform.md, "Fleet scale").
  */
 export function attachDoorbell(app: FastifyInstance, db: HubDb, bus: FleetBus, options: DoorbellOptions = {}): void {
   const settings = { ...DOORBELL_DEFAULTS, ...options };
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 1024 });
   const byDevice = new Map<string, Set<WebSocket>>();
+  const byTenant = new Map<string, Set<WebSocket>>();
   const alive = new WeakMap<WebSocket, boolean>();
   let open = 0;
 
   const socketsOf = (deviceId: string): readonly WebSocket[] => [...(byDevice.get(deviceId) ?? [])];
-  const ring = (deviceId: string, message: DoorbellMessage) => {
-    for (const ws of socketsOf(deviceId)) if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+  const send = (sockets: Iterable<WebSocket>, message: DoorbellMessage) => {
+    const text = JSON.stringify(message);
+    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(text);
   };
   const onEvent = (event: FleetBusEvent) => {
-    if (event.type === 'job') ring(event.deviceId, { ring: 'jobs' });
-    else if (event.type === 'config') ring(event.deviceId, { ring: 'config' });
-    else for (const ws of socketsOf(event.deviceId)) ws.close(DOORBELL_CLOSE.revoked, 'device-revoked');
+    switch (event.type) {
+      case 'job':
+        return send(socketsOf(event.deviceId), { ring: 'jobs' });
+      case 'config':
+        return send(socketsOf(event.deviceId), { ring: 'config' });
+      case 'content':
+        return send([...(byTenant.get(event.tenantId) ?? [])], { ring: 'content' });
+      case 'device-content':
+        return send(socketsOf(event.deviceId), { ring: 'content' });
+      case 'device-revoked':
+        for (const ws of socketsOf(event.deviceId)) ws.close(DOORBELL_CLOSE.revoked, 'device-revoked');
+    }
   };
   const unsubscribe = bus.subscribe(onEvent);
 
-  const register = (deviceId: string, ws: WebSocket) => {
-    open += 1;
-    const set = byDevice.get(deviceId) ?? new Set<WebSocket>();
+  /** Adds the socket to its key's set; returns how to take it out again. */
+  const index = (map: Map<string, Set<WebSocket>>, key: string, ws: WebSocket) => {
+    const set = map.get(key) ?? new Set<WebSocket>();
     set.add(ws);
-    byDevice.set(deviceId, set);
+    map.set(key, set);
+    return () => {
+      set.delete(ws);
+      if (set.size === 0 && map.get(key) === set) map.delete(key);
+    };
+  };
+  const register = (device: { readonly id: string; readonly tenantId: string }, ws: WebSocket) => {
+    open += 1;
+    const leaveDevice = index(byDevice, device.id, ws);
+    const leaveTenant = index(byTenant, device.tenantId, ws);
     alive.set(ws, true);
     ws.on('pong', () => alive.set(ws, true));
     ws.on('error', () => ws.terminate());
     ws.on('close', () => {
       open -= 1;
-      set.delete(ws);
-      if (set.size === 0 && byDevice.get(deviceId) === set) byDevice.delete(deviceId);
+      leaveDevice();
+      leaveTenant();
     });
   };
 
@@ -78,7 +100,7 @@ export function attachDoorbell(app: FastifyInstance, db: HubDb, bus: FleetBus, o
       (device) => {
         if (device === null) return refuse(socket, '401 Unauthorized', { 'WWW-Authenticate': 'Bearer realm="fleet"' });
         if (request.headers[PROTOCOL_VERSION_HEADER] !== String(PROTOCOL_VERSION)) return refuse(socket, '400 Bad Request');
-        wss.handleUpgrade(request, socket, head, (ws) => register(device.id, ws));
+        wss.handleUpgrade(request, socket, head, (ws) => register(device, ws));
       },
       () => refuse(socket, '503 Service Unavailable', { 'Retry-After': String(settings.retryAfterSeconds) }),
     );

@@ -13,10 +13,19 @@ export async function findJob(db: HubDb, id: string): Promise<JobRow | undefined
   return tables(db).selectFrom('fleet_jobs').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** One job of the tenant, only if its kiosk is at `site` when a site is given (a site-scoped staff member). */
+export async function findTenantJob(db: HubDb, tenantId: string, id: string, site: string | null): Promise<JobRow | undefined> {
+  let select = tables(db).selectFrom('fleet_jobs').selectAll().where('id', '=', id).where('tenant_id', '=', tenantId);
+  if (site !== null) select = select.where('device_id', 'in', (eb) => eb.selectFrom('devices').select('devices.id').where('devices.site', '=', site));
+  return select.executeTakeFirst();
+}
+
 export interface JobFilter {
   readonly deviceId?: string;
   readonly state?: string;
   readonly rolloutId?: string;
+  /** Only jobs of kiosks at this site (a staff member scoped to one site). */
+  readonly site?: string;
   readonly limit: number;
 }
 
@@ -26,6 +35,8 @@ export async function listJobs(db: HubDb, tenantId: string, filter: JobFilter): 
   if (filter.deviceId !== undefined) select = select.where('device_id', '=', filter.deviceId);
   if (filter.state !== undefined) select = select.where('state', '=', filter.state);
   if (filter.rolloutId !== undefined) select = select.where('rollout_id', '=', filter.rolloutId);
+  const site = filter.site;
+  if (site !== undefined) select = select.where('device_id', 'in', (eb) => eb.selectFrom('devices').select('devices.id').where('devices.site', '=', site));
   return select.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
 }
 

@@ -6,6 +6,7 @@ import type { FleetBus } from '../bus/fleet-bus.js';
 import { attachDoorbell } from './doorbell.js';
 import type { DoorbellOptions } from './doorbell.js';
 import { jobKioskRoutes } from './kiosk-routes.js';
+import { jobScreenshotRoutes } from './screenshot-routes.js';
 import { jobStaffRoutes } from './staff-routes.js';
 
 /** Remote jobs: staff API (/api/fleet/jobs), kiosk API (/fleet/v1/jobs) and the WebSocket doorbell. */
@@ -14,6 +15,7 @@ export function fleetJobRoutes(db: HubDb, config: HubConfig, bus: FleetBus, door
   return async (app) => {
     await app.register(jobStaffRoutes(db, policy, bus), { prefix: '/api/fleet/jobs' });
     await app.register(jobKioskRoutes(db), { prefix: FLEET_BASE_PATH });
+    await app.register(jobScreenshotRoutes(db, policy));
     attachDoorbell(app, db, bus, doorbell);
   };
 }

@@ -4,7 +4,7 @@ import type { HubDb } from '../../db/database.js';
 import { HubProblem, badRequest, forbidden, notFound } from '../../http/problems.js';
 import { randomId } from '../../security/tokens.js';
 import type { FleetBus } from '../bus/fleet-bus.js';
-import { activeDeviceIds, findJob, insertJobs, pendingJobsOf, transitionJob } from './repository.js';
+import { activeDeviceIds, findJob, findTenantJob, insertJobs, pendingJobsOf, transitionJob } from './repository.js';
 import type { JobRow } from './tables.js';
 
 /** Not picked up within a day: expired (a kiosk switched off for the weekend should not reboot on Monday). */
@@ -111,15 +111,27 @@ export async function createJobs(db: HubDb, bus: FleetBus, input: NewJobs, inSam
   return views;
 }
 
-export async function requireTenantJob(db: HubDb, tenantId: string, id: string): Promise<JobRow> {
-  const job = await findJob(db, id);
-  if (job === undefined || job.tenant_id !== tenantId) throw notFound('not-found', 'no such job');
+/**
+ * The job, if it is the tenant's and (for a staff member scoped to one site, `site` not null) its
+ * kiosk is at that site. Anything else is simply not found: a 403 would confirm the job exists.
+ */
+export async function requireTenantJob(db: HubDb, tenantId: string, id: string, site: string | null = null): Promise<JobRow> {
+  const job = await findTenantJob(db, tenantId, id, site);
+  if (job === undefined) throw notFound('not-found', 'no such job');
   return job;
 }
 
 /** Staff cancel: only while the kiosk has not started it. */
-export async function cancelJob(db: HubDb, bus: FleetBus, tenantId: string, id: string, inSameTransaction?: WithinTransaction, now = new Date()): Promise<JobView> {
-  const job = await requireTenantJob(db, tenantId, id);
+export async function cancelJob(
+  db: HubDb,
+  bus: FleetBus,
+  scope: { tenantId: string; site: string | null },
+  id: string,
+  inSameTransaction?: WithinTransaction,
+  now = new Date(),
+): Promise<JobView> {
+  const { tenantId } = scope;
+  const job = await requireTenantJob(db, tenantId, id, scope.site);
   const cancelled = await db.transaction().execute(async (trx) => {
     const moved = await transitionJob(trx, id, ['queued', 'delivered'], { state: 'cancelled', finished_at: now.toISOString() });
     if (moved) await inSameTransaction?.(trx, [toJobView({ ...job, state: 'cancelled', finished_at: now.toISOString() })]);

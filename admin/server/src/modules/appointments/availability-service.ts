@@ -18,6 +18,8 @@ export interface OfficeService {
   readonly turnLetter: string;
   readonly slotMinutes: number;
   readonly capacity: number;
+  /** Whether the office's kiosk hands out walk-in turns for it (false: by appointment only). */
+  readonly walkIn: boolean;
 }
 
 export interface OfficeView {
@@ -57,7 +59,14 @@ export async function officesWithServices(db: HubDb, tenantId: string, locale: K
     timeZone: office.time_zone,
     services: services
       .filter((service) => service.office_code === office.code)
-      .map((service) => ({ code: service.code, name: serviceName(service, locale), turnLetter: service.turn_letter, slotMinutes: service.slot_minutes, capacity: service.capacity })),
+      .map((service) => ({
+        code: service.code,
+        name: serviceName(service, locale),
+        turnLetter: service.turn_letter,
+        slotMinutes: service.slot_minutes,
+        capacity: service.capacity,
+        walkIn: service.walk_in === 1,
+      })),
   }));
 }
 

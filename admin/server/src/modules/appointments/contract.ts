@@ -1,21 +1,17 @@
 import { z } from 'zod';
-import { IsoDateTimeSchema, LocaleSchema } from '@kiosk/shared';
+import { CalendarDaySchema, IsoDateTimeSchema, LocaleSchema, PlainTextSchema } from '@kiosk/shared';
+
+/** The console's bodies and answers live in @kiosk/shared (schemas/console-appointments.ts). */
+export { CallNextAnswerSchema, CallNextBodySchema, DeskBodySchema, HolidayBodySchema, OkSchema, OpeningHoursBodySchema, ServiceSlotsBodySchema } from '@kiosk/shared';
 
 /**
- * The appointments API's wire shapes (zod). Local to the hub for now; the kiosk and the console
- * need them too, so they are proposed for @kiosk/shared (see the module README).
+ * The appointments API's wire shapes (zod) that only the hub parses; the kiosk's live in
+ * shared/src/protocol/kiosk-appointments.ts, the console's in shared/src/schemas/console-appointments.ts.
  */
 
 const Code = z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9-]*$/, 'a lower-case code');
-export const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
-/** No control characters: names end up on screens and printed tickets. */
-const PlainText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .refine((text) => ![...text].some((c) => c.charCodeAt(0) < 0x20 || c === '\u007f' || c === '<' || c === '>'), 'no control characters or angle brackets');
+export const DaySchema = CalendarDaySchema;
+const PlainText = PlainTextSchema;
 
 export const OfficeServiceSchema = z.object({
   code: z.string(),
@@ -23,6 +19,8 @@ export const OfficeServiceSchema = z.object({
   turnLetter: z.string(),
   slotMinutes: z.number().int(),
   capacity: z.number().int(),
+  /** false: by appointment only, no walk-in turns (POST /walk-in answers 409 walk-in-not-offered). */
+  walkIn: z.boolean(),
 });
 export const OfficeListSchema = z.object({
   offices: z.array(z.object({ code: z.string(), name: z.string(), address: z.string(), timeZone: z.string(), services: z.array(OfficeServiceSchema) })),
@@ -129,22 +127,8 @@ export const TodayListSchema = z.object({
 });
 
 export const OfficeParamsSchema = z.object({ office: Code });
-export const CallNextBodySchema = z.object({ desk: z.string().min(1).max(32), services: z.array(Code).max(50).default([]) });
-export const CallNextAnswerSchema = z.object({ turn: z.object({ turnId: z.string(), label: z.string(), serviceCode: z.string(), deskCode: z.string() }).nullable() });
+export const HolidayParamsSchema = z.object({ office: Code, day: DaySchema });
+export const DeskParamsSchema = z.object({ office: Code, desk: z.string().min(1).max(32) });
+export const DayQuerySchema = z.object({ day: DaySchema.optional(), locale: LocaleSchema.optional() });
 export const QueueSchema = z.object({ office: z.string(), waiting: z.array(z.object({ turnId: z.string(), label: z.string(), serviceCode: z.string(), kind: z.string(), issuedAt: z.string() })) });
-
-export const HolidayBodySchema = z.object({ day: DaySchema, name: PlainText(120) });
 export const ServiceSlotsParamsSchema = z.object({ office: Code, service: Code });
-export const ServiceSlotsBodySchema = z.object({ slotMinutes: z.number().int().min(5).max(480), capacity: z.number().int().min(1).max(100) });
-const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time HH:MM');
-export const OpeningHoursBodySchema = z.object({
-  hours: z
-    .array(z.object({ weekday: z.number().int().min(1).max(7), opensAt: Clock, closesAt: Clock }))
-    .max(50)
-    .refine((hours) => hours.every((h) => h.opensAt < h.closesAt), 'each interval must open before it closes')
-    .refine(
-      (hours) => hours.every((h, i) => hours.every((o, j) => i === j || o.weekday !== h.weekday || o.closesAt <= h.opensAt || o.opensAt >= h.closesAt)),
-      'intervals of one day must not overlap',
-    ),
-});
-export const OkSchema = z.object({ ok: z.literal(true) });

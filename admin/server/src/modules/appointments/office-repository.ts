@@ -80,15 +80,44 @@ export async function findDesk(db: HubDb, tenantId: string, officeCode: string, 
     .executeTakeFirst();
 }
 
+/** Every desk of an office, inactive ones too (the console can switch them back on). */
+export async function listDesks(db: HubDb, tenantId: string, officeCode: string): Promise<DeskRow[]> {
+  return appointmentTables(db).selectFrom('appt_desks').selectAll().where('tenant_id', '=', tenantId).where('office_code', '=', officeCode).orderBy('code').execute();
+}
+
+export async function updateDesk(db: HubDb, tenantId: string, officeCode: string, deskCode: string, label: string, active: boolean): Promise<number> {
+  const result = await appointmentTables(db)
+    .updateTable('appt_desks')
+    .set({ label, active: active ? 1 : 0 })
+    .where('tenant_id', '=', tenantId)
+    .where('office_code', '=', officeCode)
+    .where('code', '=', deskCode)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Removes a holiday; 0 when the office had none on that day. */
+export async function deleteHoliday(db: HubDb, tenantId: string, officeCode: string, day: string): Promise<number> {
+  const result = await appointmentTables(db).deleteFrom('appt_holidays').where('tenant_id', '=', tenantId).where('office_code', '=', officeCode).where('day', '=', day).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** Adds a holiday; an existing one on that day keeps its name (idempotent). */
 export async function insertHoliday(db: HubDb, row: HolidayRow): Promise<void> {
   await appointmentTables(db).insertInto('appt_holidays').values(row).onConflict((oc) => oc.doNothing()).execute();
 }
 
-export async function updateServiceSlots(db: HubDb, tenantId: string, officeCode: string, serviceCode: string, slotMinutes: number, capacity: number): Promise<number> {
+/** Slot length, capacity and (when given) walk-in turns of a service; 0 when the office has no such service. */
+export async function updateServiceSlots(
+  db: HubDb,
+  tenantId: string,
+  officeCode: string,
+  serviceCode: string,
+  change: { readonly slotMinutes: number; readonly capacity: number; readonly walkIn?: boolean | undefined },
+): Promise<number> {
   const result = await appointmentTables(db)
     .updateTable('appt_services')
-    .set({ slot_minutes: slotMinutes, capacity })
+    .set({ slot_minutes: change.slotMinutes, capacity: change.capacity, ...(change.walkIn === undefined ? {} : { walk_in: change.walkIn ? 1 : 0 }) })
     .where('tenant_id', '=', tenantId)
     .where('office_code', '=', officeCode)
     .where('code', '=', serviceCode)

@@ -2,9 +2,10 @@ import type { HubDb } from '../../db/database.js';
 import { findTenantTimeZone, insertDeskIfMissing, insertOfficeIfMissing, insertOpeningHoursIfMissing, insertServiceIfMissing } from './office-repository.js';
 
 /**
- * The demo municipality's offices, opening hours, desks and appointment services. Idempotent:
- * it only adds what is missing, never undoes a change staff made. Run lazily when the routes
- * are registered (the demo tenant is seeded after migrations, so a migration cannot do it).
+ * The demo municipality's offices, opening hours, desks and appointment services (tributos at the
+ * main office is by appointment only: no walk-in turns). Idempotent: it only adds what is missing,
+ * never undoes a change staff made (a hub seeded before keeps its services as they are). Run lazily
+ * when the routes are registered (the demo tenant is seeded after migrations, so a migration cannot do it).
  */
 
 export const DEMO_TENANT_ID = 'villademo';
@@ -18,7 +19,8 @@ interface DemoOffice {
   readonly desks: readonly string[];
   /** [weekday, opens, closes] */
   readonly hours: readonly (readonly [number, string, string])[];
-  readonly services: readonly { readonly code: string; readonly letter: string; readonly slotMinutes: number; readonly capacity: number; readonly names: Names }[];
+  /** `walkIn: false`: by appointment only, no walk-in turns at the kiosk. */
+  readonly services: readonly { readonly code: string; readonly letter: string; readonly slotMinutes: number; readonly capacity: number; readonly walkIn: boolean; readonly names: Names }[];
 }
 
 const WEEKDAY_MORNINGS = [1, 2, 3, 4, 5].map((weekday) => [weekday, '09:00', '14:00'] as const);
@@ -36,9 +38,9 @@ export const DEMO_OFFICES: readonly DemoOffice[] = [
     desks: ['1', '2', '3'],
     hours: [...WEEKDAY_MORNINGS, [4, '16:00', '18:30']],
     services: [
-      { code: 'padron', letter: 'A', slotMinutes: 15, capacity: 2, names: PADRON },
-      { code: 'registro', letter: 'B', slotMinutes: 10, capacity: 3, names: REGISTRO },
-      { code: 'tributos', letter: 'C', slotMinutes: 20, capacity: 1, names: TRIBUTOS },
+      { code: 'padron', letter: 'A', slotMinutes: 15, capacity: 2, walkIn: true, names: PADRON },
+      { code: 'registro', letter: 'B', slotMinutes: 10, capacity: 3, walkIn: true, names: REGISTRO },
+      { code: 'tributos', letter: 'C', slotMinutes: 20, capacity: 1, walkIn: false, names: TRIBUTOS },
     ],
   },
   {
@@ -51,8 +53,8 @@ export const DEMO_OFFICES: readonly DemoOffice[] = [
       [4, '09:00', '13:00'],
     ],
     services: [
-      { code: 'padron', letter: 'A', slotMinutes: 15, capacity: 1, names: PADRON },
-      { code: 'servicios-sociales', letter: 'S', slotMinutes: 30, capacity: 1, names: SOCIALES },
+      { code: 'padron', letter: 'A', slotMinutes: 15, capacity: 1, walkIn: true, names: PADRON },
+      { code: 'servicios-sociales', letter: 'S', slotMinutes: 30, capacity: 1, walkIn: true, names: SOCIALES },
     ],
   },
 ];
@@ -90,6 +92,7 @@ export async function seedDemoAppointments(db: HubDb, now = new Date()): Promise
           capacity: service.capacity,
           position: servicePosition,
           active: 1,
+          walk_in: service.walkIn ? 1 : 0,
         });
       }
     }

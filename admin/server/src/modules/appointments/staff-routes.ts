@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { ApiErrorSchema } from '@kiosk/shared';
 import type { HubDb } from '../../db/database.js';
+import { OfficeDaySchema, OfficeSettingsSchema, StaffOfficeListSchema } from '@kiosk/shared';
 import { badRequest, notFound } from '../../http/problems.js';
 import { formatInTimeZone } from '../../http/time.js';
 import type { ZodTypeProvider } from '../../http/zod.js';
@@ -8,13 +9,17 @@ import { currentUser, requireCsrfHeader, sessionGuard } from '../auth/guard.js';
 import type { SessionPolicy } from '../auth/service.js';
 import { tenantLocale } from '../catalog/service.js';
 import { requireTenant } from '../tenants/service.js';
-import { requireCalendarRole, requireDeskRole } from './access.js';
+import { requireBoardReader, requireCalendarRole, requireDeskRole } from './access.js';
 import { requireOffice, serviceName } from './availability-service.js';
 import { listAppointmentsOfDay } from './booking-repository.js';
 import {
   CallNextAnswerSchema,
   CallNextBodySchema,
+  DayQuerySchema,
+  DeskBodySchema,
+  DeskParamsSchema,
   HolidayBodySchema,
+  HolidayParamsSchema,
   OfficeParamsSchema,
   OkSchema,
   OpeningHoursBodySchema,
@@ -25,7 +30,9 @@ import {
   TodayQuerySchema,
 } from './contract.js';
 import { maskDocument } from './id-document.js';
-import { insertHoliday, listOfficeServices, replaceOpeningHours, updateServiceSlots } from './office-repository.js';
+import { deleteHoliday, insertHoliday, listOfficeServices, listOffices, replaceOpeningHours, updateDesk, updateServiceSlots } from './office-repository.js';
+import { officeDay, officeSettings } from './office-day.js';
+import { recordAudit } from '../workflow/audit.js';
 import type { RouteOptions } from './routes.js';
 import { callNextTurn, waitingQueue } from './turn-service.js';
 import { isDay, localDayOf } from './zoned-time.js';
@@ -90,7 +97,10 @@ export function staffAppointmentRoutes(db: HubDb, policy: SessionPolicy, options
       requireCalendarRole(user);
       const office = await requireOffice(db, user.tenantId, request.params.office);
       if (!isDay(request.body.day)) throw badRequest('invalid-date', 'day must be a date (YYYY-MM-DD)');
-      await insertHoliday(db, { tenant_id: user.tenantId, office_code: office.code, day: request.body.day, name: request.body.name });
+      await db.transaction().execute(async (trx) => {
+        await insertHoliday(trx, { tenant_id: user.tenantId, office_code: office.code, day: request.body.day, name: request.body.name });
+        await recordAudit(trx, { user, ip: request.ip }, { action: 'office.holiday-add', targetType: 'office', targetId: office.code, details: { day: request.body.day }, at: options.now() });
+      });
       return { ok: true as const };
     });
 
@@ -99,16 +109,71 @@ export function staffAppointmentRoutes(db: HubDb, policy: SessionPolicy, options
       requireCalendarRole(user);
       const office = await requireOffice(db, user.tenantId, request.params.office);
       const rows = request.body.hours.map((h) => ({ tenant_id: user.tenantId, office_code: office.code, weekday: h.weekday, opens_at: h.opensAt, closes_at: h.closesAt }));
-      await db.transaction().execute((trx) => replaceOpeningHours(trx, user.tenantId, office.code, rows));
+      await db.transaction().execute(async (trx) => {
+        await replaceOpeningHours(trx, user.tenantId, office.code, rows);
+        await recordAudit(trx, { user, ip: request.ip }, { action: 'office.hours', targetType: 'office', targetId: office.code, details: { intervals: rows.length }, at: options.now() });
+      });
       return { ok: true as const };
     });
 
     typed.put('/offices/:office/services/:service', { schema: { params: ServiceSlotsParamsSchema, body: ServiceSlotsBodySchema, response: { 200: OkSchema, ...ERRORS } }, preHandler }, async (request) => {
       const user = currentUser(request);
       requireCalendarRole(user);
-      const changed = await updateServiceSlots(db, user.tenantId, request.params.office, request.params.service, request.body.slotMinutes, request.body.capacity);
-      if (changed === 0) throw notFound('unknown-service', 'this office offers no appointments for this service');
+      const { office, service } = request.params;
+      await db.transaction().execute(async (trx) => {
+        const { slotMinutes, capacity, walkIn } = request.body;
+        const changed = await updateServiceSlots(trx, user.tenantId, office, service, { slotMinutes, capacity, walkIn });
+        if (changed === 0) throw notFound('unknown-service', 'this office offers no appointments for this service');
+        // walkIn only when the body set it: an absent value changed nothing.
+        const details = { service, slotMinutes, capacity, ...(walkIn === undefined ? {} : { walkIn }) };
+        await recordAudit(trx, { user, ip: request.ip }, { action: 'office.service-slots', targetType: 'office', targetId: office, details, at: options.now() });
+      });
       return { ok: true as const };
+    });
+
+    typed.delete('/offices/:office/holidays/:day', { schema: { params: HolidayParamsSchema, response: { 200: OkSchema, ...ERRORS } }, preHandler }, async (request) => {
+      const user = currentUser(request);
+      requireCalendarRole(user);
+      const office = await requireOffice(db, user.tenantId, request.params.office);
+      await db.transaction().execute(async (trx) => {
+        if ((await deleteHoliday(trx, user.tenantId, office.code, request.params.day)) === 0) throw notFound('unknown-holiday', 'this office has no holiday on that day');
+        await recordAudit(trx, { user, ip: request.ip }, { action: 'office.holiday-remove', targetType: 'office', targetId: office.code, details: { day: request.params.day }, at: options.now() });
+      });
+      return { ok: true as const };
+    });
+
+    typed.put('/offices/:office/desks/:desk', { schema: { params: DeskParamsSchema, body: DeskBodySchema, response: { 200: OkSchema, ...ERRORS } }, preHandler }, async (request) => {
+      const user = currentUser(request);
+      requireCalendarRole(user);
+      const { office, desk } = request.params;
+      await db.transaction().execute(async (trx) => {
+        if ((await updateDesk(trx, user.tenantId, office, desk, request.body.label, request.body.active)) === 0) throw notFound('unknown-desk', 'this office has no desk with this code');
+        await recordAudit(trx, { user, ip: request.ip }, { action: 'office.desk', targetType: 'office', targetId: office, details: { desk, active: request.body.active }, at: options.now() });
+      });
+      return { ok: true as const };
+    });
+
+    // The console's read side: offices, one office's settings, and its day at the counter.
+    typed.get('/offices', { schema: { response: { 200: StaffOfficeListSchema, ...ERRORS } }, preHandler }, async (request) => {
+      const user = currentUser(request);
+      requireBoardReader(user);
+      return { offices: (await listOffices(db, user.tenantId)).map((o) => ({ code: o.code, name: o.name })) };
+    });
+
+    typed.get('/offices/:office/settings', { schema: { params: OfficeParamsSchema, querystring: DayQuerySchema.pick({ locale: true }), response: { 200: OfficeSettingsSchema, ...ERRORS } }, preHandler }, async (request) => {
+      const user = currentUser(request);
+      requireBoardReader(user);
+      const tenant = await requireTenant(db, user.tenantId);
+      return officeSettings(db, tenant.id, request.params.office, request.query.locale ?? tenantLocale(tenant.default_locale), options.now());
+    });
+
+    typed.get('/offices/:office/day', { schema: { params: OfficeParamsSchema, querystring: DayQuerySchema, response: { 200: OfficeDaySchema, ...ERRORS } }, preHandler }, async (request) => {
+      const user = currentUser(request);
+      requireBoardReader(user);
+      const tenant = await requireTenant(db, user.tenantId);
+      if (request.query.day !== undefined && !isDay(request.query.day)) throw badRequest('invalid-date', 'day must be a date (YYYY-MM-DD)');
+      const locale = request.query.locale ?? tenantLocale(tenant.default_locale);
+      return officeDay(db, tenant.id, request.params.office, request.query.day, locale, options.now(), options.settings);
     });
   };
 }

@@ -41,6 +41,8 @@ export interface ApptServicesTable {
   capacity: number;
   position: number;
   active: Flag;
+  /** Migration 0021: 1 the office's kiosk hands out walk-in turns for it, 0 by appointment only. */
+  walk_in: Flag;
 }
 
 export interface ApptOpeningHoursTable {

@@ -62,3 +62,16 @@ export async function finishCalledTurns(db: HubDb, tenantId: string, officeCode:
     .where('status', '=', 'called')
     .execute();
 }
+
+/** Every turn of an office day, oldest first: the console's board sorts them into queue and desks. */
+export async function listTurnsOfDay(db: HubDb, tenantId: string, officeCode: string, localDay: string): Promise<TurnRow[]> {
+  return appointmentTables(db)
+    .selectFrom('appt_turns')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('office_code', '=', officeCode)
+    .where('local_day', '=', localDay)
+    .orderBy('issued_at')
+    .orderBy('number')
+    .execute();
+}

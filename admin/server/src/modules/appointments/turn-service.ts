@@ -1,6 +1,7 @@
 import type { HubDb } from '../../db/database.js';
 import { notFound } from '../../http/problems.js';
 import { randomId } from '../../security/tokens.js';
+import { conflict } from './access.js';
 import { requireOffice, requireOfficeService } from './availability-service.js';
 import type { OfficeAndService } from './availability-service.js';
 import { countActiveDesks, findDesk, findOfficeService } from './office-repository.js';
@@ -27,6 +28,9 @@ export interface TurnView {
   readonly estimatedWaitMinutes: number;
   readonly issuedAt: string;
 }
+
+/** The 409 problem code of a walk-in asked for a service that is by appointment only. */
+export const WALK_IN_NOT_OFFERED = 'walk-in-not-offered';
 
 export function turnLabel(letter: string, number: number, digits: number): string {
   return `${letter}-${String(number).padStart(digits, '0')}`;
@@ -64,8 +68,10 @@ export async function issueTurn(
   return row;
 }
 
+/** A turn without appointment, for a service that allows walk-ins (appt_services.walk_in). */
 export async function walkInTurn(db: HubDb, tenantId: string, officeCode: string, serviceCode: string, now: Date, settings: AppointmentSettings): Promise<TurnView> {
   const target = await requireOfficeService(db, tenantId, officeCode, serviceCode);
+  if (target.service.walk_in !== 1) throw conflict(WALK_IN_NOT_OFFERED, 'this service is by appointment only; book an appointment');
   const turn = await db.transaction().execute((trx) => issueTurn(trx, target, 'walk-in', null, now, settings));
   return describeTurn(db, turn);
 }

@@ -45,6 +45,7 @@ export function sessionIdOf(request: FastifyRequest): string | undefined {
 /** A preHandler: 401 unless the request carries a live session. */
 export function sessionGuard(db: HubDb, policy: SessionPolicy) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+    if (users.has(request)) return; // already resolved by requireSessionOnStaffApi
     const user = await resolveSession(db, sessionIdOf(request), policy);
     if (user === null) throw unauthorised('sign in first: no valid session');
     users.set(request, user);
@@ -55,4 +56,29 @@ export function currentUser(request: FastifyRequest): SessionUser {
   const user = users.get(request);
   if (user === undefined) throw new Error('route reached without sessionGuard');
   return user;
+}
+
+/** The only /api routes a visitor without a full session may call: signing in, and out. */
+export const PUBLIC_STAFF_API_ROUTES: ReadonlySet<string> = new Set([
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+  'GET /api/auth/second-factor',
+  'POST /api/auth/second-factor',
+]);
+
+/**
+ * Deny by default: every route under /api (present and future, whichever module registers it)
+ * needs a full session, checked before the body is even validated, so a visitor or a kiosk
+ * learns nothing about a staff route but "sign in". Role checks stay in each module.
+ */
+export function requireSessionOnStaffApi(app: FastifyInstance, db: HubDb, policy: SessionPolicy): void {
+  app.addHook('preValidation', async (request) => {
+    const route = request.routeOptions.url;
+    if (route === undefined || !route.startsWith('/api/')) return;
+    const method = request.method === 'HEAD' ? 'GET' : request.method;
+    if (PUBLIC_STAFF_API_ROUTES.has(`${method} ${route}`)) return;
+    const user = await resolveSession(db, sessionIdOf(request), policy);
+    if (user === null) throw unauthorised('sign in first: no valid session');
+    users.set(request, user);
+  });
 }

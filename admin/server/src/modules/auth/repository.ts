@@ -50,3 +50,30 @@ export async function deleteExpiredSessions(db: HubDb, now: string): Promise<voi
 export async function deleteIdleSessionsOfUser(db: HubDb, userId: string, idleBefore: string): Promise<void> {
   await db.deleteFrom('sessions').where('user_id', '=', userId).where('last_seen_at', '<', idleBefore).execute();
 }
+
+export async function deleteSessionsOfUser(db: HubDb, userId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+export async function updateSession(db: HubDb, idHash: string, changes: Partial<Pick<SessionRow, 'stage' | 'pending_totp_secret' | 'last_seen_at'>>): Promise<void> {
+  await db.updateTable('sessions').set(changes).where('id_hash', '=', idHash).execute();
+}
+
+export async function updateUser(
+  db: HubDb,
+  id: string,
+  changes: Partial<Pick<UserRow, 'role' | 'site_id' | 'disabled_at' | 'password_hash' | 'totp_secret' | 'totp_last_step'>>,
+): Promise<void> {
+  await db.updateTable('users').set(changes).where('id', '=', id).execute();
+}
+
+/** Accepts a TOTP step only if it is newer than the last accepted one (compare-and-set: two tabs cannot both use one code). */
+export async function claimTotpStep(db: HubDb, userId: string, step: number): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ totp_last_step: step })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -40,3 +40,19 @@ export async function insertFileIfMissing(db: HubDb, file: FileRow): Promise<voi
 export async function findFile(db: HubDb, tenantId: string, sha256: string): Promise<FileRow | undefined> {
   return tables(db).selectFrom('content_files').selectAll().where('tenant_id', '=', tenantId).where('sha256', '=', sha256).executeTakeFirst();
 }
+
+export async function findBundle(db: HubDb, tenantId: string, version: number): Promise<BundleRow | undefined> {
+  return tables(db).selectFrom('content_bundles').selectAll().where('tenant_id', '=', tenantId).where('version', '=', version).executeTakeFirst();
+}
+
+/** The newest bundle made from content older than `revision` (what kiosks had before that publication). */
+export async function newestBundleBefore(db: HubDb, tenantId: string, revision: number): Promise<BundleRow | undefined> {
+  return tables(db)
+    .selectFrom('content_bundles')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('revision', '<', revision)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}

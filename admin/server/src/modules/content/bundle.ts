@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { KIOSK_LOCALES, canonicalJson } from '@kiosk/shared';
 import type { HubDb } from '../../db/database.js';
+import type { SecretBox } from '../../security/secret-box.js';
 import { isUniqueViolation } from '../../db/database.js';
 import { tenantLocale } from '../catalog/service.js';
 import { requireTenant } from '../tenants/service.js';
@@ -40,7 +41,7 @@ function localeFile(entries: readonly PublishedEntry[], locale: string, fallback
   return file;
 }
 
-function toSigned(row: BundleRow): SignedBundle {
+export function toSigned(row: BundleRow): SignedBundle {
   return {
     manifest: JSON.parse(row.manifest) as BundleManifest,
     signature: { algorithm: 'Ed25519', keyId: row.key_id, value: row.signature },
@@ -51,8 +52,8 @@ function fresh(row: BundleRow, revision: number, settings: ContentSettings, now:
   return row.revision === revision && Date.parse(row.expires_at) - now.getTime() > settings.bundleRenewBeforeMs;
 }
 
-async function buildBundle(db: HubDb, tenantId: string, version: number, revision: number, settings: ContentSettings, now: Date): Promise<BundleRow> {
-  const [tenant, entries, key] = await Promise.all([requireTenant(db, tenantId), publishedEntries(db, tenantId), signingKeyOf(db, tenantId, now)]);
+async function buildBundle(db: HubDb, secrets: SecretBox, tenantId: string, version: number, revision: number, settings: ContentSettings, now: Date): Promise<BundleRow> {
+  const [tenant, entries, key] = await Promise.all([requireTenant(db, tenantId), publishedEntries(db, tenantId), signingKeyOf(db, secrets, tenantId, now)]);
   const fallback = tenantLocale(tenant.default_locale);
   const at = now.toISOString();
   const files: BundleManifest['files'] = [];
@@ -66,16 +67,19 @@ async function buildBundle(db: HubDb, tenantId: string, version: number, revisio
   }
   const manifest: BundleManifest = { version, createdAt: at, expiresAt: new Date(now.getTime() + settings.bundleLifetimeMs).toISOString(), files };
   const text = canonicalJson(manifest);
-  return { tenant_id: tenantId, version, revision, created_at: at, expires_at: manifest.expiresAt, manifest: text, signature: signText(key, text), key_id: key.key_id };
+  return { tenant_id: tenantId, version, revision, created_at: at, expires_at: manifest.expiresAt, manifest: text, signature: signText(secrets, key, text), key_id: key.key_id };
 }
 
-/** The current signed bundle of a municipality, made (and stored) when none fits. */
-export async function currentBundle(db: HubDb, tenantId: string, settings: ContentSettings, now = new Date()): Promise<SignedBundle> {
+/**
+ * The current signed bundle of a municipality, made (and stored) when none fits. Signing opens the
+ * sealed private key: a 503 secret-unreadable when no key of the hub's ring opens it.
+ */
+export async function currentBundle(db: HubDb, secrets: SecretBox, tenantId: string, settings: ContentSettings, now = new Date()): Promise<SignedBundle> {
   for (let attempt = 0; attempt < BUNDLE_INSERT_ATTEMPTS; attempt += 1) {
     const revision = await currentRevision(db, tenantId);
     const latest = await latestBundle(db, tenantId);
     if (latest !== undefined && fresh(latest, revision, settings, now)) return toSigned(latest);
-    const row = await buildBundle(db, tenantId, (latest?.version ?? 0) + 1, revision, settings, now);
+    const row = await buildBundle(db, secrets, tenantId, (latest?.version ?? 0) + 1, revision, settings, now);
     try {
       await insertBundle(db, row);
       return toSigned(row);

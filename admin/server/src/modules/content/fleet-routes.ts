@@ -2,12 +2,14 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { ApiErrorSchema, LocaleSchema } from '@kiosk/shared';
 import type { HubDb } from '../../db/database.js';
+import type { SecretBox } from '../../security/secret-box.js';
 import { notFound } from '../../http/problems.js';
 import type { ZodTypeProvider } from '../../http/zod.js';
 import { tenantLocale } from '../catalog/service.js';
 import { deviceOf, requireDevice } from '../../fleet/device-auth.js';
 import { requireTenant } from '../tenants/service.js';
-import { bundleEtag, bundleFile, currentBundle } from './bundle.js';
+import { contentBundleFor } from '../../fleet/config/content-rollout-serve.js';
+import { bundleEtag, bundleFile } from './bundle.js';
 import { PublicKeySchema, SearchAnswerSchema, SignedBundleSchema } from './contract.js';
 import { searchContent } from './search.js';
 import type { ContentSettings } from './settings.js';
@@ -15,7 +17,7 @@ import { signingKeyOf } from './signing.js';
 
 /** /fleet/v1/content: what kiosks read, with the device credential (the same rules as fleet/routes.ts). */
 
-const ERRORS = { 400: ApiErrorSchema, 401: ApiErrorSchema, 404: ApiErrorSchema, 500: ApiErrorSchema };
+const ERRORS = { 400: ApiErrorSchema, 401: ApiErrorSchema, 404: ApiErrorSchema, 500: ApiErrorSchema, 503: ApiErrorSchema };
 
 /** True when an If-None-Match header lists this ETag (or `*`). */
 export function etagMatches(header: string | string[] | undefined, etag: string): boolean {
@@ -35,7 +37,7 @@ export function searchQuerySchema(settings: ContentSettings) {
   });
 }
 
-export function fleetContentRoutes(db: HubDb, settings: ContentSettings): FastifyPluginAsync {
+export function fleetContentRoutes(db: HubDb, secrets: SecretBox, settings: ContentSettings): FastifyPluginAsync {
   return async (app) => {
     requireDevice(app, db);
     const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -48,7 +50,9 @@ export function fleetContentRoutes(db: HubDb, settings: ContentSettings): Fastif
     });
 
     typed.get('/bundle', { schema: { response: { 200: SignedBundleSchema, ...ERRORS } } }, async (request, reply) => {
-      const bundle = await currentBundle(db, deviceOf(request).tenantId, settings);
+      // A content rollout may hold this kiosk on an earlier version (fleet/config/content-rollout-serve.ts).
+      const device = deviceOf(request);
+      const bundle = await contentBundleFor(db, secrets, device.tenantId, device.id, settings);
       const etag = bundleEtag(bundle);
       reply.header('etag', etag).header('cache-control', 'no-cache');
       if (etagMatches(request.headers['if-none-match'], etag)) return (reply as FastifyReply).code(304).send();
@@ -56,7 +60,7 @@ export function fleetContentRoutes(db: HubDb, settings: ContentSettings): Fastif
     });
 
     typed.get('/public-key', { schema: { response: { 200: PublicKeySchema, ...ERRORS } } }, async (request) => {
-      const key = await signingKeyOf(db, deviceOf(request).tenantId);
+      const key = await signingKeyOf(db, secrets, deviceOf(request).tenantId);
       return { algorithm: 'Ed25519' as const, keyId: key.key_id, publicKey: key.public_key };
     });
 

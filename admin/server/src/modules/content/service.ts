@@ -1,9 +1,12 @@
 import type { KioskLocale } from '@kiosk/shared';
 import { KIOSK_LOCALES } from '@kiosk/shared';
 import type { HubDb } from '../../db/database.js';
+import type { FleetBus } from '../../fleet/bus/fleet-bus.js';
 import { badRequest, forbidden, HubProblem, notFound } from '../../http/problems.js';
 import { randomId } from '../../security/tokens.js';
 import type { SessionUser } from '../auth/service.js';
+import { recordAudit } from '../workflow/audit.js';
+import type { Actor } from '../workflow/audit.js';
 import { findActiveService } from '../catalog/repository.js';
 import { tenantLocale } from '../catalog/service.js';
 import { requireTenant } from '../tenants/service.js';
@@ -22,10 +25,15 @@ import {
 import type { EntryRow } from './repository.js';
 import { parseTexts, pickText, titleOf } from './texts.js';
 
-/** Staff rules for content: who may edit, versioning with optimistic concurrency, publishing. */
+/**
+ * Staff rules for content: who may edit, versioning with optimistic concurrency, publishing.
+ * Whenever what kiosks are served changes (publish, rollback, unpublish, a published entry edited),
+ * the fleet bus rings the municipality's kiosks after the commit, so they fetch the new bundle now
+ * instead of at their next periodic check.
+ */
 
 /** Office managers (and admins) write content; every other staff role may only read it. */
-export const CONTENT_EDITOR_ROLES: ReadonlySet<SessionUser['role']> = new Set(['admin', 'manager']);
+export const CONTENT_EDITOR_ROLES: ReadonlySet<SessionUser['role']> = new Set(['admin', 'editor']);
 
 function requireEditor(user: SessionUser): void {
   if (!CONTENT_EDITOR_ROLES.has(user.role)) throw forbidden('role', 'only managers and admins may change content');
@@ -49,6 +57,11 @@ async function checkInput(db: HubDb, tenantId: string, input: ContentInput): Pro
   }
 }
 
+/** Who changed which entry to which version: ids and numbers only, never the texts. */
+async function audit(db: HubDb, actor: Actor, action: string, entry: EntryRow, version: number | null, now: Date): Promise<void> {
+  await recordAudit(db, actor, { action, targetType: 'content', targetId: entry.id, details: { kind: entry.kind, version }, at: now });
+}
+
 async function toEntry(db: HubDb, entry: EntryRow, version = entry.latest_version): Promise<ContentEntry> {
   const row = await findVersion(db, entry.tenant_id, entry.id, version);
   if (row === undefined) throw notFound('unknown-version', 'this entry has no such version');
@@ -65,7 +78,8 @@ async function toEntry(db: HubDb, entry: EntryRow, version = entry.latest_versio
   return texts.kind === 'faq' ? { kind: 'faq', ...meta, translations: texts.translations } : { kind: 'procedure', ...meta, translations: texts.translations };
 }
 
-export async function createContent(db: HubDb, user: SessionUser, input: ContentInput, now = new Date()): Promise<ContentEntry> {
+export async function createContent(db: HubDb, actor: Actor, input: ContentInput, now = new Date()): Promise<ContentEntry> {
+  const { user } = actor;
   requireEditor(user);
   await checkInput(db, user.tenantId, input);
   const at = now.toISOString();
@@ -82,9 +96,10 @@ export async function createContent(db: HubDb, user: SessionUser, input: Content
     created_at: at,
     updated_at: at,
   };
-  await db.transaction().execute((trx) =>
-    insertEntry(trx, entry, { tenant_id: user.tenantId, entry_id: id, version: 1, texts: JSON.stringify(input.translations), created_at: at, created_by: user.userId }),
-  );
+  await db.transaction().execute(async (trx) => {
+    await insertEntry(trx, entry, { tenant_id: user.tenantId, entry_id: id, version: 1, texts: JSON.stringify(input.translations), created_at: at, created_by: user.userId });
+    await audit(trx, actor, 'content.create', entry, 1, now);
+  });
   return toEntry(db, entry);
 }
 
@@ -94,12 +109,14 @@ export async function createContent(db: HubDb, user: SessionUser, input: Content
  */
 export async function updateContent(
   db: HubDb,
-  user: SessionUser,
+  bus: FleetBus,
+  actor: Actor,
   id: string,
   update: ContentUpdate,
   ifMatch: number | undefined,
   now = new Date(),
 ): Promise<ContentEntry> {
+  const { user } = actor;
   requireEditor(user);
   const basedOn = ifMatch ?? update.version;
   if (basedOn === undefined) throw new HubProblem(428, 'version-required', 'send If-Match: "<version>" or a version field: the version this edit is based on');
@@ -116,12 +133,14 @@ export async function updateContent(
     await insertVersion(trx, { tenant_id: user.tenantId, entry_id: id, version: basedOn + 1, texts: JSON.stringify(update.translations), created_at: at, created_by: user.userId });
     // The entry's service is not versioned: a published entry may have moved, so caches must refresh.
     if (entry.published_version !== null) await bumpRevision(trx, user.tenantId);
+    await audit(trx, actor, 'content.update', entry, basedOn + 1, now);
     return true;
   });
   if (!saved) {
     const current = await requireEntry(db, user.tenantId, id);
     throw new HubProblem(409, 'version-conflict', `this edit is based on version ${basedOn} but the entry is at version ${current.latest_version}; reload and edit again`);
   }
+  if (entry.published_version !== null) await bus.publish({ type: 'content', tenantId: user.tenantId });
   return toEntry(db, await requireEntry(db, user.tenantId, id));
 }
 
@@ -166,26 +185,32 @@ export async function contentVersions(db: HubDb, user: SessionUser, id: string) 
 }
 
 /** Makes exactly `version` what kiosks see (any earlier version too: that is a rollback). */
-export async function publishContent(db: HubDb, user: SessionUser, id: string, version: number, now = new Date()): Promise<ContentEntry> {
+export async function publishContent(db: HubDb, bus: FleetBus, actor: Actor, id: string, version: number, now = new Date()): Promise<ContentEntry> {
+  const { user } = actor;
   requireEditor(user);
-  await requireEntry(db, user.tenantId, id);
+  const entry = await requireEntry(db, user.tenantId, id);
   if ((await findVersion(db, user.tenantId, id, version)) === undefined) throw notFound('unknown-version', 'this entry has no such version');
   await db.transaction().execute(async (trx) => {
     await setPublished(trx, user.tenantId, id, { version, at: now.toISOString(), by: user.userId });
     await bumpRevision(trx, user.tenantId);
+    await audit(trx, actor, 'content.publish', entry, version, now);
   });
+  await bus.publish({ type: 'content', tenantId: user.tenantId });
   return toEntry(db, await requireEntry(db, user.tenantId, id));
 }
 
 /** Takes the entry off the kiosks; its versions stay. */
-export async function unpublishContent(db: HubDb, user: SessionUser, id: string, now = new Date()): Promise<ContentEntry> {
+export async function unpublishContent(db: HubDb, bus: FleetBus, actor: Actor, id: string, now = new Date()): Promise<ContentEntry> {
+  const { user } = actor;
   requireEditor(user);
   const entry = await requireEntry(db, user.tenantId, id);
   if (entry.published_version !== null) {
     await db.transaction().execute(async (trx) => {
       await setPublished(trx, user.tenantId, id, { version: null, at: now.toISOString(), by: user.userId });
       await bumpRevision(trx, user.tenantId);
+      await audit(trx, actor, 'content.unpublish', entry, entry.published_version, now);
     });
+    await bus.publish({ type: 'content', tenantId: user.tenantId });
   }
   return toEntry(db, await requireEntry(db, user.tenantId, id));
 }

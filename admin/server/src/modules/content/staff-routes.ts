@@ -1,11 +1,13 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ApiErrorSchema } from '@kiosk/shared';
 import type { HubDb } from '../../db/database.js';
+import type { FleetBus } from '../../fleet/bus/fleet-bus.js';
 import { badRequest } from '../../http/problems.js';
 import type { ZodTypeProvider } from '../../http/zod.js';
 import { currentUser, protectStaffApi, sessionGuard } from '../auth/guard.js';
 import type { SessionPolicy } from '../auth/service.js';
+import type { Actor } from '../workflow/audit.js';
 import {
   ContentEntrySchema,
   ContentInputSchema,
@@ -34,7 +36,10 @@ export function parseIfMatch(header: string | string[] | undefined): number | un
 
 export const versionEtag = (version: number) => `"${version}"`;
 
-export function staffContentRoutes(db: HubDb, policy: SessionPolicy): FastifyPluginAsync {
+/** The audit log's "who and from where" (the socket address; proxies are not trusted). */
+const actorOf = (request: FastifyRequest): Actor => ({ user: currentUser(request), ip: request.ip === '' ? null : request.ip });
+
+export function staffContentRoutes(db: HubDb, policy: SessionPolicy, bus: FleetBus): FastifyPluginAsync {
   return async (app) => {
     protectStaffApi(app);
     const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -45,7 +50,7 @@ export function staffContentRoutes(db: HubDb, policy: SessionPolicy): FastifyPlu
     );
 
     typed.post('/', { schema: { body: ContentInputSchema, response: { 201: ContentEntrySchema, ...ERRORS } }, preHandler }, async (request, reply) => {
-      const entry = await createContent(db, currentUser(request), request.body);
+      const entry = await createContent(db, actorOf(request), request.body);
       return reply.code(201).header('etag', versionEtag(entry.version)).send(entry);
     });
 
@@ -59,7 +64,7 @@ export function staffContentRoutes(db: HubDb, policy: SessionPolicy): FastifyPlu
       { schema: { params: IdParams, body: ContentUpdateSchema, response: { 200: ContentEntrySchema, ...ERRORS } }, preHandler },
       async (request, reply) => {
         const ifMatch = parseIfMatch(request.headers['if-match']);
-        const entry = await updateContent(db, currentUser(request), request.params.id, request.body, ifMatch);
+        const entry = await updateContent(db, bus, actorOf(request), request.params.id, request.body, ifMatch);
         return reply.header('etag', versionEtag(entry.version)).send(entry);
       },
     );
@@ -75,11 +80,11 @@ export function staffContentRoutes(db: HubDb, policy: SessionPolicy): FastifyPlu
     typed.post(
       '/:id/publish',
       { schema: { params: IdParams, body: PublishBodySchema, response: { 200: ContentEntrySchema, ...ERRORS } }, preHandler },
-      async (request) => publishContent(db, currentUser(request), request.params.id, request.body.version),
+      async (request) => publishContent(db, bus, actorOf(request), request.params.id, request.body.version),
     );
 
     typed.post('/:id/unpublish', { schema: { params: IdParams, response: { 200: ContentEntrySchema, ...ERRORS } }, preHandler }, async (request) =>
-      unpublishContent(db, currentUser(request), request.params.id),
+      unpublishContent(db, bus, actorOf(request), request.params.id),
     );
   };
 }

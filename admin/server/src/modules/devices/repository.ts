@@ -28,9 +28,11 @@ export async function revokeDevice(db: HubDb, id: string, at: Date): Promise<voi
   await db.updateTable('devices').set({ revoked_at: at.toISOString() }).where('id', '=', id).execute();
 }
 
-/** A municipality's kiosks, newest first (revoked ones too: the console shows them greyed). */
-export async function listTenantDevices(db: HubDb, tenantId: string): Promise<DeviceRow[]> {
-  return db.selectFrom('devices').selectAll().where('tenant_id', '=', tenantId).orderBy('created_at', 'desc').orderBy('id').execute();
+/** A municipality's kiosks (of one site when `site` is given), newest first (revoked ones too: the console shows them greyed). */
+export async function listTenantDevices(db: HubDb, tenantId: string, site: string | null = null): Promise<DeviceRow[]> {
+  let query = db.selectFrom('devices').selectAll().where('tenant_id', '=', tenantId);
+  if (site !== null) query = query.where('site', '=', site);
+  return query.orderBy('created_at', 'desc').orderBy('id').execute();
 }
 
 /** Sets revoked_at once; true when this call revoked it (false: unknown, other tenant or already revoked). */

@@ -1,5 +1,7 @@
 import { isUniqueViolation } from '../../db/database.js';
 import type { HubDb } from '../../db/database.js';
+import { SecretUnreadableError } from '../../security/secret-box.js';
+import type { SecretBox } from '../../security/secret-box.js';
 import type { CaseRow } from '../cases/repository.js';
 import { requireTenant } from '../tenants/service.js';
 import { ForwardingError, getRequests, getToken, postRequest } from './client.js';
@@ -7,6 +9,7 @@ import type { CrmTarget, FetchLike } from './client.js';
 import { carriesReference, caseForm, hubReference, looksLikeOurs } from './case-form.js';
 import { claim, claimedExternalIds, enqueue, findCaseRow, findSettings, listDue, listEnabledSettings, listUnqueuedCaseIds, updateRow } from './repository.js';
 import type { OutboxRow, SettingsRow } from './repository.js';
+import { openApiKey } from './service.js';
 import { DEFAULT_FORWARDING_POLICY, REFERENCE_ATTRIBUTE, fullJitterDelayMs } from './settings.js';
 import type { ForwardingPolicy } from './settings.js';
 
@@ -24,11 +27,15 @@ export interface ForwardingRunResult {
   dead: number;
 }
 
-export function crmTarget(settings: SettingsRow, fetchImpl: FetchLike, policy: ForwardingPolicy): CrmTarget {
+/**
+ * The CRM as the client calls it, with the api_key opened (it is stored sealed). A key that no key
+ * of the ring opens is a SecretUnreadableError: callers hold the work back, they never post without it.
+ */
+export function crmTarget(settings: SettingsRow, secrets: SecretBox, fetchImpl: FetchLike, policy: ForwardingPolicy): CrmTarget {
   return {
     baseUrl: settings.base_url,
     jurisdictionId: settings.jurisdiction_id,
-    apiKey: settings.api_key,
+    apiKey: openApiKey(secrets, settings.tenant_id, settings.api_key),
     format: settings.format,
     timeoutMs: policy.requestTimeoutMs,
     fetch: fetchImpl,
@@ -82,7 +89,7 @@ async function markDone(db: HubDb, row: OutboxRow, externalId: string, at: strin
 
 type Outcome = 'forwarded' | 'foundExisting' | 'retrying' | 'dead';
 
-async function forwardOne(db: HubDb, row: OutboxRow, now: Date, fetchImpl: FetchLike, policy: ForwardingPolicy, random: () => number): Promise<Outcome | null> {
+async function forwardOne(db: HubDb, secrets: SecretBox, row: OutboxRow, now: Date, fetchImpl: FetchLike, policy: ForwardingPolicy, random: () => number): Promise<Outcome | null> {
   const at = now.toISOString();
   if (!(await claim(db, row, new Date(now.getTime() + policy.leaseMs).toISOString(), at))) return null;
   const attempts = row.attempts + 1;
@@ -98,10 +105,10 @@ async function forwardOne(db: HubDb, row: OutboxRow, now: Date, fetchImpl: Fetch
     await updateRow(db, row.tenant_id, row.request_id, { state: 'pending', next_attempt_at: later, last_error_code: 'forwarding-disabled', updated_at: at });
     return 'retrying';
   }
-  const target = crmTarget(settings, fetchImpl, policy);
   const tenant = await requireTenant(db, row.tenant_id);
   const reference = hubReference(kase, tenant.jurisdiction_id);
   try {
+    const target = crmTarget(settings, secrets, fetchImpl, policy);
     const existing = await findExisting(db, target, row, kase, reference, policy);
     if (existing !== null) {
       await markDone(db, row, existing, at);
@@ -121,7 +128,9 @@ async function forwardOne(db: HubDb, row: OutboxRow, now: Date, fetchImpl: Fetch
     await markDone(db, row, fromToken, at);
     return 'forwarded';
   } catch (error) {
-    const failure = error instanceof ForwardingError ? error : new ForwardingError('internal', true);
+    // A stored api_key no key of the ring opens: nothing was sent; the case waits (retried with
+    // backoff) until the hub's secret keys are restored or an admin enters the api_key again.
+    const failure = error instanceof ForwardingError ? error : new ForwardingError(error instanceof SecretUnreadableError ? 'secret-unreadable' : 'internal', true);
     if (!failure.retryable) {
       await updateRow(db, row.tenant_id, row.request_id, { state: 'dead', attempts, last_error_code: failure.code, last_error_detail: failure.detail, updated_at: at });
       return 'dead';
@@ -138,12 +147,12 @@ async function forwardOne(db: HubDb, row: OutboxRow, now: Date, fetchImpl: Fetch
  * so no hook in the case service is needed), then send what is due. Retries forever with
  * full-jitter backoff; a 4xx (other than 408/429) is dead, kept with the CRM's error.
  */
-export async function runForwardingOutbox(db: HubDb, now: Date, fetchImpl: FetchLike = fetch, options: ForwardingRunOptions = {}): Promise<ForwardingRunResult> {
+export async function runForwardingOutbox(db: HubDb, secrets: SecretBox, now: Date, fetchImpl: FetchLike = fetch, options: ForwardingRunOptions = {}): Promise<ForwardingRunResult> {
   const policy = options.policy ?? DEFAULT_FORWARDING_POLICY;
   const random = options.random ?? Math.random;
   const result: ForwardingRunResult = { enqueued: await enqueueNewCases(db, now, policy), forwarded: 0, foundExisting: 0, retrying: 0, dead: 0 };
   for (const row of await listDue(db, now.toISOString(), policy.batchSize)) {
-    const outcome = await forwardOne(db, row, now, fetchImpl, policy, random);
+    const outcome = await forwardOne(db, secrets, row, now, fetchImpl, policy, random);
     if (outcome !== null) result[outcome] += 1;
   }
   return result;

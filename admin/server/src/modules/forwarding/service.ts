@@ -1,5 +1,7 @@
 import type { HubDb } from '../../db/database.js';
 import { badRequest, forbidden } from '../../http/problems.js';
+import { secretContexts } from '../../security/secret-box.js';
+import type { SecretBox } from '../../security/secret-box.js';
 import type { SessionUser } from '../auth/service.js';
 import type { ForwardingOutboxView, ForwardingSettingsInput, ForwardingSettingsView } from './contract.js';
 import { findSettings, listOutbox, upsertSettings } from './repository.js';
@@ -18,7 +20,19 @@ function hint(apiKey: string): string {
   return apiKey.length <= API_KEY_HINT_CHARS * 2 ? '…' : `…${apiKey.slice(-API_KEY_HINT_CHARS)}`;
 }
 
-export async function readForwardingSettings(db: HubDb, user: SessionUser): Promise<ForwardingSettingsView> {
+/** What the error names when the stored api_key cannot be opened: never the value. */
+export const API_KEY_WHAT = 'CRM api_key';
+
+/** The CRM's api_key, opened; a SecretUnreadableError (503 secret-unreadable) when no key of the ring fits. */
+export function openApiKey(secrets: SecretBox, tenantId: string, sealed: string): string {
+  return secrets.open(sealed, secretContexts.forwardingApiKey(tenantId), API_KEY_WHAT);
+}
+
+/**
+ * The api_key is stored sealed (security/secret-box.ts, bound to the municipality); the console
+ * only ever sees its hint, computed from the opened value.
+ */
+export async function readForwardingSettings(db: HubDb, secrets: SecretBox, user: SessionUser): Promise<ForwardingSettingsView> {
   requireAdmin(user);
   const row = await findSettings(db, user.tenantId);
   if (row === undefined) return { configured: false, baseUrl: null, jurisdictionId: null, apiKeyHint: null, format: 'json', enabled: false, enabledAt: null };
@@ -26,17 +40,18 @@ export async function readForwardingSettings(db: HubDb, user: SessionUser): Prom
     configured: true,
     baseUrl: row.base_url,
     jurisdictionId: row.jurisdiction_id,
-    apiKeyHint: hint(row.api_key),
+    apiKeyHint: hint(openApiKey(secrets, user.tenantId, row.api_key)),
     format: row.format,
     enabled: row.enabled === 1,
     enabledAt: row.enabled_at,
   };
 }
 
-export async function saveForwardingSettings(db: HubDb, user: SessionUser, input: ForwardingSettingsInput, now: Date): Promise<ForwardingSettingsView> {
+/** A new api_key is sealed; an unchanged one is kept as stored, never opened here. */
+export async function saveForwardingSettings(db: HubDb, secrets: SecretBox, user: SessionUser, input: ForwardingSettingsInput, now: Date): Promise<ForwardingSettingsView> {
   requireAdmin(user);
   const existing = await findSettings(db, user.tenantId);
-  const apiKey = input.apiKey ?? existing?.api_key;
+  const apiKey = input.apiKey !== undefined ? secrets.seal(input.apiKey, secretContexts.forwardingApiKey(user.tenantId)) : existing?.api_key;
   if (apiKey === undefined) throw badRequest('api-key-missing', 'the first settings must include the CRM api_key');
   const wasEnabled = existing?.enabled === 1;
   // Only cases filed from the moment forwarding is (re)switched on are forwarded.
@@ -51,7 +66,7 @@ export async function saveForwardingSettings(db: HubDb, user: SessionUser, input
     enabled_at: enabledAt,
     updated_at: now.toISOString(),
   });
-  return readForwardingSettings(db, user);
+  return readForwardingSettings(db, secrets, user);
 }
 
 export async function readForwardingOutbox(db: HubDb, user: SessionUser): Promise<ForwardingOutboxView> {

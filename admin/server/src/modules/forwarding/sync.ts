@@ -1,4 +1,6 @@
 import type { HubDb } from '../../db/database.js';
+import { SecretUnreadableError } from '../../security/secret-box.js';
+import type { SecretBox } from '../../security/secret-box.js';
 import { changeCaseStatus } from '../cases/service.js';
 import { notifyCaseStatusChanged } from '../notifications/case-notifications.js';
 import { DETAILED_STATUSES } from '../workflow/statuses.js';
@@ -69,13 +71,14 @@ async function applyOne(db: HubDb, row: OutboxRow, external: CrmRequest, now: Da
  * Mirrors the CRM's status of every forwarded case back onto ours, asking for many at once
  * (`GET requests?service_request_id=a,b,c`). A CRM that does not answer is tried next run.
  */
-export async function runForwardingSync(db: HubDb, now: Date, fetchImpl: FetchLike = fetch, options: ForwardingSyncOptions = {}): Promise<ForwardingSyncResult> {
+export async function runForwardingSync(db: HubDb, secrets: SecretBox, now: Date, fetchImpl: FetchLike = fetch, options: ForwardingSyncOptions = {}): Promise<ForwardingSyncResult> {
   const policy = options.policy ?? DEFAULT_FORWARDING_POLICY;
   const result: ForwardingSyncResult = { checked: 0, changed: 0, failedTenants: 0 };
   for (const settings of await listEnabledSettings(db)) {
-    const target = crmTarget(settings, fetchImpl, policy);
     const rows = await listForwarded(db, settings.tenant_id);
     try {
+      // A CRM api_key no key opens fails this municipality's sync only (SecretUnreadableError).
+      const target = crmTarget(settings, secrets, fetchImpl, policy);
       for (const group of chunks(rows, policy.syncChunkSize)) {
         const byExternalId = new Map(group.map((r) => [r.external_id ?? '', r]));
         const answers = await getRequests(target, { service_request_id: [...byExternalId.keys()].join(',') }, REFERENCE_ATTRIBUTE);
@@ -87,7 +90,7 @@ export async function runForwardingSync(db: HubDb, now: Date, fetchImpl: FetchLi
         }
       }
     } catch (error) {
-      if (!(error instanceof ForwardingError)) throw error;
+      if (!(error instanceof ForwardingError) && !(error instanceof SecretUnreadableError)) throw error;
       result.failedTenants += 1;
     }
   }

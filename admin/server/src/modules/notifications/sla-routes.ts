@@ -10,7 +10,7 @@ import { requireActiveService } from '../catalog/service.js';
 import { listServiceSla, upsertServiceSla } from './figures-repository.js';
 
 /** Who sets the promised time to close: the people who run the services. */
-export const SLA_EDITOR_ROLES: ReadonlySet<SessionUser['role']> = new Set(['admin', 'manager']);
+export const SLA_EDITOR_ROLES: ReadonlySet<SessionUser['role']> = new Set(['admin', 'editor']);
 /** Longest promise worth publishing (a year). */
 export const MAX_SLA_DAYS = 365;
 

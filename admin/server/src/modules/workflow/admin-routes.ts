@@ -49,6 +49,10 @@ export function adminRoutes(db: HubDb, policy: SessionPolicy): FastifyPluginAsyn
       const rows = await auditTrail(db, user.tenantId, {
         ...(request.query.target_type !== undefined && { targetType: request.query.target_type }),
         ...(request.query.target_id !== undefined && { targetId: request.query.target_id }),
+        ...(request.query.actor !== undefined && { actor: request.query.actor }),
+        ...(request.query.action !== undefined && { action: request.query.action }),
+        ...(request.query.from !== undefined && { from: request.query.from }),
+        ...(request.query.to !== undefined && { to: request.query.to }),
         limit: pageSize,
         offset: (page - 1) * pageSize,
       });

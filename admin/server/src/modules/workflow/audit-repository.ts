@@ -14,6 +14,12 @@ export async function insertAuditRow(db: HubDb, row: AuditRow): Promise<void> {
 export interface AuditQuery {
   readonly targetType?: string;
   readonly targetId?: string;
+  readonly actor?: string;
+  /** Matches the action and every action under it: 'user' finds 'user.create'. */
+  readonly action?: string;
+  /** ISO days, inclusive. */
+  readonly from?: string;
+  readonly to?: string;
   readonly limit: number;
   readonly offset: number;
 }
@@ -23,6 +29,13 @@ export async function listAuditRows(db: HubDb, tenantId: string, query: AuditQue
   let select = tables(db).selectFrom('audit_log').selectAll().where('tenant_id', '=', tenantId);
   if (query.targetType !== undefined) select = select.where('target_type', '=', query.targetType);
   if (query.targetId !== undefined) select = select.where('target_id', '=', query.targetId);
+  if (query.actor !== undefined) select = select.where('actor_name', '=', query.actor);
+  if (query.action !== undefined) {
+    const action = query.action;
+    select = select.where((eb) => eb.or([eb('action', '=', action), eb('action', 'like', `${action.replace(/[%_\\]/g, '')}.%`)]));
+  }
+  if (query.from !== undefined) select = select.where('created_at', '>=', `${query.from}T00:00:00.000Z`);
+  if (query.to !== undefined) select = select.where('created_at', '<', new Date(Date.parse(`${query.to}T00:00:00.000Z`) + 86_400_000).toISOString());
   return select.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit).offset(query.offset).execute();
 }
 

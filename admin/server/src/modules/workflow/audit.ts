@@ -10,13 +10,15 @@ export type { AuditRow } from './audit-repository.js';
 export interface Actor {
   readonly user: SessionUser;
   readonly ip: string | null;
+  /** Set when the change is one of a bulk change: every audit row of it then carries this id. */
+  readonly bulkId?: string;
 }
 
 /** Only identifiers, codes, states and flags: the audit log never holds what a person typed. */
 export type AuditDetails = Readonly<Record<string, string | number | boolean | null>>;
 
 /** What an audit row is about. One list, so the console's audit page can name every kind. */
-export type AuditTargetType = 'case' | 'api-key' | 'device' | 'fleet-job' | 'rollout' | 'dead-letter' | 'device-config';
+export type AuditTargetType = 'case' | 'api-key' | 'device' | 'fleet-job' | 'rollout' | 'dead-letter' | 'device-config' | 'office' | 'user' | 'alert' | 'alert-rule' | 'alert-webhook' | 'service' | 'content';
 
 export interface AuditEntry {
   readonly action: string;
@@ -39,7 +41,7 @@ export async function recordAudit(db: HubDb, actor: Actor, entry: AuditEntry): P
     action: entry.action,
     target_type: entry.targetType,
     target_id: entry.targetId,
-    details: JSON.stringify(entry.details),
+    details: JSON.stringify(actor.bulkId === undefined ? entry.details : { ...entry.details, bulk: actor.bulkId }),
     ip: actor.ip,
     created_at: entry.at.toISOString(),
   });

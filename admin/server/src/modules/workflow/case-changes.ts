@@ -84,14 +84,18 @@ async function addNote(trx: HubDb, actor: Actor, caseId: string, body: string, a
   return id;
 }
 
+/** Refuses (400) an assignee who is not an enabled case handler of the actor's municipality. */
+export async function requireAssignable(db: HubDb, actor: Actor, assigneeId: string | null): Promise<void> {
+  if (assigneeId === null) return;
+  const assignee = await findStaffUser(db, assigneeId);
+  if (assignee === undefined || assignee.tenant_id !== actor.user.tenantId || assignee.disabled_at !== null || !CASE_WRITERS.has(assignee.role)) {
+    throw badRequest('invalid-assignee', 'the assignee must be an enabled caseworker or admin of your municipality');
+  }
+}
+
 /** Assigns a case to a case handler of the same municipality, or to nobody (null). */
 export async function assignCase(db: HubDb, actor: Actor, idOrReference: string, assigneeId: string | null, clock: Clock = systemClock): Promise<string> {
-  if (assigneeId !== null) {
-    const assignee = await findStaffUser(db, assigneeId);
-    if (assignee === undefined || assignee.tenant_id !== actor.user.tenantId || assignee.disabled_at !== null || !CASE_WRITERS.has(assignee.role)) {
-      throw badRequest('invalid-assignee', 'the assignee must be an enabled caseworker or admin of your municipality');
-    }
-  }
+  await requireAssignable(db, actor, assigneeId);
   return changeCase(db, actor, idOrReference, clock, async (trx, row, now) => {
     if (row.assignee_id === assigneeId) return;
     // Not a public change, so updated_at (Open311's sync cursor) stays as it is.

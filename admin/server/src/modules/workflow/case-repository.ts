@@ -1,4 +1,5 @@
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { QueueSort } from '@kiosk/shared';
 import type { HubDb } from '../../db/database.js';
 import type { HubDatabase, ServiceRequestsTable, UsersTable } from '../../db/schema.js';
 import type { CaseInternalNotesTable, WorkflowCaseColumns, WorkflowTables } from './tables.js';
@@ -23,6 +24,24 @@ export interface QueueFilter {
   readonly requestedAtOrBefore?: string;
   /** requested_at >= this (at most this old). */
   readonly requestedAtOrAfter?: string;
+  /** Sites of the kiosks that filed the cases. */
+  readonly offices?: readonly string[];
+  /** Past the service's promised time while still open, or not; with each service's cutoff. */
+  readonly sla?: { readonly breached: boolean; readonly cutoffs: readonly SlaCutoff[] };
+}
+
+/** A service's cases requested before `requestedBefore` are past their promised time if still open. */
+export interface SlaCutoff {
+  readonly serviceCode: string;
+  readonly requestedBefore: string;
+}
+
+function slaBreached(eb: ExpressionBuilder<Db, 'service_requests'>, cutoffs: readonly SlaCutoff[]): Expression<SqlBool> {
+  if (cutoffs.length === 0) return sql<SqlBool>`1 = 0`;
+  return eb.and([
+    eb('status', '=', 'open'),
+    eb.or(cutoffs.map((c) => eb.and([eb('service_code', '=', c.serviceCode), eb('requested_at', '<', c.requestedBefore)]))),
+  ]);
 }
 
 function queueConditions(eb: ExpressionBuilder<Db, 'service_requests'>, tenantId: string, filter: QueueFilter): Expression<SqlBool> {
@@ -35,6 +54,17 @@ function queueConditions(eb: ExpressionBuilder<Db, 'service_requests'>, tenantId
   else if (filter.assigneeId !== undefined) conditions.push(eb('assignee_id', '=', filter.assigneeId));
   if (filter.requestedAtOrBefore !== undefined) conditions.push(eb('requested_at', '<=', filter.requestedAtOrBefore));
   if (filter.requestedAtOrAfter !== undefined) conditions.push(eb('requested_at', '>=', filter.requestedAtOrAfter));
+  if (filter.offices !== undefined) {
+    const offices = [...filter.offices];
+    // A subquery rather than a join: the queue's columns stay unambiguous and the page unchanged.
+    conditions.push(
+      eb('device_id', 'in', eb.selectFrom('devices').select('devices.id').where('devices.tenant_id', '=', tenantId).where('devices.site', 'in', offices)),
+    );
+  }
+  if (filter.sla !== undefined) {
+    const breached = slaBreached(eb, filter.sla.cutoffs);
+    conditions.push(filter.sla.breached ? breached : eb.not(breached));
+  }
   return eb.and(conditions);
 }
 
@@ -53,24 +83,55 @@ const QUEUE_COLUMNS = [
   'merged_into_id',
 ] as const;
 
-export type QueueRow = Pick<WorkflowCaseRow, (typeof QUEUE_COLUMNS)[number]>;
+export type QueueRow = Pick<WorkflowCaseRow, (typeof QUEUE_COLUMNS)[number]> & { office: string | null };
+
+type QueueColumn = 'requested_at' | 'updated_at' | 'expected_at' | 'id';
+const EXPECTED_DATE_LAST = sql<number>`case when expected_at is null then 1 else 0 end`;
+
+/** Each sort ends on the id, so a page boundary never splits or repeats a case. */
+const ORDERINGS: Record<QueueSort, readonly (readonly [QueueColumn | typeof EXPECTED_DATE_LAST, 'asc' | 'desc'])[]> = {
+  newest: [['requested_at', 'desc'], ['id', 'desc']],
+  oldest: [['requested_at', 'asc'], ['id', 'asc']],
+  updated: [['updated_at', 'desc'], ['id', 'desc']],
+  // Cases with a date first (SQLite and PostgreSQL put NULLs at opposite ends), soonest first.
+  expected: [[EXPECTED_DATE_LAST, 'asc'], ['expected_at', 'asc'], ['id', 'asc']],
+};
 
 export async function searchQueue(
   db: HubDb,
   tenantId: string,
   filter: QueueFilter,
-  page: { limit: number; offset: number; oldestFirst: boolean },
+  page: { limit: number; offset: number; sort: QueueSort },
 ): Promise<QueueRow[]> {
-  const direction = page.oldestFirst ? 'asc' : 'desc';
-  return tables(db)
+  let query = tables(db)
     .selectFrom('service_requests')
     .select(QUEUE_COLUMNS)
-    .where((eb) => queueConditions(eb, tenantId, filter))
-    .orderBy('requested_at', direction)
-    .orderBy('id', direction)
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
+    .select((eb) => eb.selectFrom('devices').select('devices.site').whereRef('devices.id', '=', 'service_requests.device_id').as('office'))
+    .where((eb) => queueConditions(eb, tenantId, filter));
+  for (const [expression, direction] of ORDERINGS[page.sort]) query = query.orderBy(expression, direction);
+  return query.limit(page.limit).offset(page.offset).execute();
+}
+
+/** The site of the kiosk that filed a case, or null. */
+export async function officeOfDevice(db: HubDb, tenantId: string, deviceId: string): Promise<string | null> {
+  const row = await db.selectFrom('devices').select('site').where('tenant_id', '=', tenantId).where('id', '=', deviceId).executeTakeFirst();
+  return row?.site ?? null;
+}
+
+/** The sites of the municipality's kiosks, for the queue's office filter. */
+export async function listOffices(db: HubDb, tenantId: string): Promise<string[]> {
+  const rows = await db.selectFrom('devices').select('site').distinct().where('tenant_id', '=', tenantId).where('site', 'is not', null).orderBy('site').execute();
+  return rows.flatMap((r) => (r.site === null ? [] : [r.site]));
+}
+
+/** The personal columns of one case: read only by the audited reveal. */
+export async function findPersonalColumns(db: HubDb, tenantId: string, id: string) {
+  return db
+    .selectFrom('service_requests')
+    .select(['description', 'first_name', 'last_name', 'email', 'phone'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function countQueue(db: HubDb, tenantId: string, filter: QueueFilter): Promise<number> {

@@ -7,19 +7,25 @@ import type { SessionPolicy } from '../auth/service.js';
 import type { Actor } from './audit.js';
 import { addInternalNote, assignCase, changeStatus, mergeCase, setExpected, type StatusChangeFollowUp } from './case-changes.js';
 import { notifyCaseStatusChanged } from '../notifications/case-notifications.js';
-import { caseDetail, listQueue } from './case-queries.js';
+import { bulkChange } from './bulk-changes.js';
+import { caseDetail, listQueue, queueFilterOptions } from './case-queries.js';
+import { revealPersonalData } from './personal-data.js';
 import type { LocaleWish } from './case-queries.js';
 import {
   AssignBodySchema,
+  BulkChangeBodySchema,
+  BulkResultSchema,
   CaseDetailQuerySchema,
   CaseDetailSchema,
   CaseParamsSchema,
+  CasePersonalDataSchema,
   CaseQueueQuerySchema,
   CaseQueueSchema,
   DetailedStatusListSchema,
   ExpectedBodySchema,
   InternalNoteBodySchema,
   MergeBodySchema,
+  QueueFilterOptionsSchema,
   StaffListSchema,
   StatusChangeBodySchema,
 } from './contract.js';
@@ -46,6 +52,13 @@ export function caseWorkflowRoutes(db: HubDb, policy: SessionPolicy, publicBaseU
   return async (app) => {
     const typed = app.withTypeProvider<ZodTypeProvider>();
     const guard = sessionGuard(db, policy);
+    /** The citizen hears of a status change on their chosen channel, queued in the same transaction. */
+    const notifierFor = (request: FastifyRequest): StatusChangeFollowUp => {
+      const statusBase = `${(publicBaseUrl ?? `${request.protocol}://${request.host}`).replace(/\/$/, '')}/status`;
+      return async (trx, tenantId, caseId, at) => {
+        await notifyCaseStatusChanged(trx, tenantId, caseId, statusBase, at);
+      };
+    };
     const detailOf = (request: FastifyRequest, id: string) => caseDetail(db, currentUser(request), id, wishOf(request, undefined));
 
     typed.get('/statuses', { schema: { response: { 200: DetailedStatusListSchema, ...READ_ERRORS } }, preHandler: guard }, async () => ({
@@ -55,6 +68,12 @@ export function caseWorkflowRoutes(db: HubDb, policy: SessionPolicy, publicBaseU
     typed.get('/staff', { schema: { response: { 200: StaffListSchema, ...READ_ERRORS } }, preHandler: guard }, async (request) => ({
       staff: await assignableStaff(db, currentUser(request)),
     }));
+
+    typed.get(
+      '/filter-options',
+      { schema: { querystring: CaseDetailQuerySchema, response: { 200: QueueFilterOptionsSchema, ...READ_ERRORS } }, preHandler: guard },
+      async (request) => queueFilterOptions(db, currentUser(request), wishOf(request, request.query.locale)),
+    );
 
     typed.get(
       '/cases',
@@ -77,14 +96,7 @@ export function caseWorkflowRoutes(db: HubDb, policy: SessionPolicy, publicBaseU
     typed.post(
       '/cases/:id/status',
       { schema: { params: CaseParamsSchema, body: StatusChangeBodySchema, response: { 200: CaseDetailSchema, ...WRITE_ERRORS } }, preHandler: guard },
-      async (request) => {
-        const statusBase = `${(publicBaseUrl ?? `${request.protocol}://${request.host}`).replace(/\/$/, '')}/status`;
-        // The citizen hears of the change on their chosen channel, queued in the same transaction.
-        const notify: StatusChangeFollowUp = async (trx, tenantId, caseId, at) => {
-          await notifyCaseStatusChanged(trx, tenantId, caseId, statusBase, at);
-        };
-        return detailOf(request, await changeStatus(db, actorOf(request), request.params.id, request.body, undefined, notify));
-      },
+      async (request) => detailOf(request, await changeStatus(db, actorOf(request), request.params.id, request.body, undefined, notifierFor(request))),
     );
 
     typed.post(
@@ -103,6 +115,19 @@ export function caseWorkflowRoutes(db: HubDb, policy: SessionPolicy, publicBaseU
       '/cases/:id/merge',
       { schema: { params: CaseParamsSchema, body: MergeBodySchema, response: { 200: CaseDetailSchema, ...WRITE_ERRORS } }, preHandler: guard },
       async (request) => detailOf(request, await mergeCase(db, actorOf(request), request.params.id, request.body)),
+    );
+
+    typed.post(
+      '/cases/bulk',
+      { schema: { body: BulkChangeBodySchema, response: { 200: BulkResultSchema, ...WRITE_ERRORS } }, preHandler: guard },
+      async (request) => bulkChange(db, actorOf(request), request.body, notifierFor(request)),
+    );
+
+    // A POST, not a GET: each call writes an audit row, and a GET could be prefetched or cached.
+    typed.post(
+      '/cases/:id/personal-data',
+      { schema: { params: CaseParamsSchema, response: { 200: CasePersonalDataSchema, ...WRITE_ERRORS } }, preHandler: guard },
+      async (request) => revealPersonalData(db, actorOf(request), request.params.id),
     );
   };
 }

@@ -9,7 +9,7 @@ import { forbidden } from '../../http/problems.js';
 export type StaffRole = SessionUser['role'];
 
 export const CASE_WRITERS: ReadonlySet<StaffRole> = new Set<StaffRole>(['admin', 'caseworker']);
-export const CASE_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(['admin', 'caseworker', 'manager', 'analyst']);
+export const CASE_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(['admin', 'caseworker', 'editor', 'viewer']);
 export const KEY_ADMINS: ReadonlySet<StaffRole> = new Set<StaffRole>(['admin']);
 export const AUDIT_READERS: ReadonlySet<StaffRole> = new Set<StaffRole>(['admin']);
 

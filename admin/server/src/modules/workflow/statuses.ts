@@ -1,24 +1,11 @@
 /**
- * The finer states staff give a case, each mapped to Open311's open|closed. `received` is where
- * every case starts (cases/service.ts INITIAL_DETAILED_STATUS). `duplicate` is reached only by a
- * merge, so a duplicate always points at the case it was merged into.
+ * The detailed statuses live in @kiosk/shared (schemas/workflow.ts), so the console names the
+ * same states; the hub's modules keep importing them from here.
  */
-export const DETAILED_STATUSES = {
-  received: 'open',
-  'in-progress': 'open',
-  planned: 'open',
-  'waiting-for-citizen': 'open',
-  resolved: 'closed',
-  rejected: 'closed',
-  duplicate: 'closed',
-} as const satisfies Record<string, 'open' | 'closed'>;
+import { DETAILED_STATUSES, type DetailedStatus } from '@kiosk/shared';
 
-export type DetailedStatus = keyof typeof DETAILED_STATUSES;
-export const DETAILED_STATUS_NAMES = Object.keys(DETAILED_STATUSES) as [DetailedStatus, ...DetailedStatus[]];
-export const MERGED_DETAILED_STATUS = 'duplicate' satisfies DetailedStatus;
-
-/** What staff may set by hand: every state but `duplicate`. */
-export const SETTABLE_DETAILED_STATUSES = DETAILED_STATUS_NAMES.filter((s) => s !== MERGED_DETAILED_STATUS) as [DetailedStatus, ...DetailedStatus[]];
+export { DETAILED_STATUSES, DETAILED_STATUS_NAMES, MERGED_DETAILED_STATUS, SETTABLE_DETAILED_STATUSES } from '@kiosk/shared';
+export type { DetailedStatus } from '@kiosk/shared';
 
 export function openOrClosed(detailed: DetailedStatus): 'open' | 'closed' {
   return DETAILED_STATUSES[detailed];
