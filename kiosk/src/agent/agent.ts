@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_LOCALE, KIOSK_LOCALES, PROTOCOL_VERSION, type Heartbeat, type KioskLocale, type Municipality } from '@kiosk/shared';
+import { DEFAULT_LOCALE, PROTOCOL_VERSION, type Heartbeat, type KioskLocale, type Municipality } from '@kiosk/shared';
 import { DEFAULT_DEAD_LETTER_POLL_MS, DEFAULT_OUTBOX_BATCH_SIZE, type AgentConfig } from './config.js';
 import { openAgentDatabase } from './store/database.js';
 import { RequestsRepository, openOutboxCipher } from './store/requests-repository.js';
@@ -17,6 +17,8 @@ import { KioskConfigStore } from './config-sync/config-store.js';
 import { ContentUpdater } from './content/updater.js';
 import { openReceiptPrinter } from './printing/receipt-printer.js';
 import { CatalogService } from './handlers/catalog.js';
+import { FiguresService, hubFiguresFetcher } from './handlers/figures.js';
+import { limitAppointmentsToServices } from './handlers/configured-services.js';
 import { fileRequest } from './handlers/filing.js';
 import { appointmentHandlers } from './handlers/appointments.js';
 import { AppointmentsHubClient } from './sync/appointments-client.js';
@@ -29,9 +31,17 @@ import { LogRing, createLog, withLogRing, type Log } from './log.js';
 import { JobRunner } from './jobs/job-runner.js';
 import { JobStore } from './jobs/job-store.js';
 import { buildTestPageReceipt } from './jobs/test-page.js';
+import { screenshotCapability } from './jobs/screenshot.js';
 import { AnalyticsStore } from './analytics/analytics-store.js';
 import { AnalyticsSender } from './analytics/analytics-sender.js';
 import { callStaff } from './analytics/staff-call.js';
+import { startSpeech } from './speech/speech-service.js';
+import { DEFAULT_SPEECH_SETTINGS } from './speech/speech-settings.js';
+import { speechHandlers } from './handlers/speech.js';
+import { receiptHandlers } from './handlers/receipt.js';
+import { createSpokenReceipts, rememberingReceipts } from './printing/receipt-speech.js';
+import { startScanner } from './scanner/scanner-service.js';
+import { SCANNER_OFF } from './scanner/scanner-settings.js';
 
 const contentVersion = (version: number | null): string | null => (version === null ? null : String(version));
 
@@ -49,11 +59,17 @@ export interface RunningAgent {
   close(): Promise<void>;
 }
 
+/** What the process around the agent adds: under Electron, the shell's screen capture. */
+export interface AgentOptions {
+  /** The kiosk window as PNG (electron-entry.ts asks the shell); absent in browser mode, which cannot capture. */
+  readonly captureScreen?: () => Promise<Uint8Array>;
+}
+
 /**
  * The kiosk agent's composition root: store, outbox sender, printer, catalogue, the KioskClient
  * handlers and their loopback transport. Used by main.ts, by the launcher and by tests.
  */
-export async function startAgent(config: AgentConfig, baseLog: Log = createLog('agent')): Promise<RunningAgent> {
+export async function startAgent(config: AgentConfig, baseLog: Log = createLog('agent'), options: AgentOptions = {}): Promise<RunningAgent> {
   // Recent log lines stay in memory for remote "upload logs" jobs (logs never hold personal data).
   const logRing = new LogRing();
   const log = withLogRing(baseLog, logRing);
@@ -83,9 +99,15 @@ export async function startAgent(config: AgentConfig, baseLog: Log = createLog('
   });
   deadLetters.on('fixed', () => sender.kick());
   const printer = openReceiptPrinter(config.printer);
+  // Citizens' receipts and tickets are also spoken (handlers/receipt.ts): their lines are kept for the session.
+  const spokenReceipts = createSpokenReceipts();
+  const citizenPrinter = rememberingReceipts(printer, spokenReceipts);
   // Signed content bundles (FAQ, procedures): verified, swapped atomically, the last good one kept.
   const content = new ContentUpdater({ baseUrl: config.hub.url, token: config.hub.token, dataDir: config.dataDir, timeoutMs: config.hub.requestTimeoutMs, log });
-  const catalog = new CatalogService(db, (locale) => hub.fetchCatalog(locale), log);
+  // Only the services the applied configuration offers (read at each call: a new configuration applies at once).
+  const configuredServices = () => configSync.current().config.services;
+  const catalog = new CatalogService(db, (locale) => hub.fetchCatalog(locale), log, configuredServices);
+  const figures = new FiguresService(db, hubFiguresFetcher({ baseUrl: config.hub.url, token: config.hub.token, timeoutMs: config.hub.requestTimeoutMs }), configuredServices, log);
   // Desired/reported configuration: fetched when a heartbeat answer names another version.
   const configSync = new ConfigSync({ store: new KioskConfigStore(db), fetch: (etag) => hub.fetchConfig(etag), log });
   // Remote jobs: each run at most once (job ids in the store); maintenance by job survives restarts.
@@ -111,13 +133,19 @@ export async function startAgent(config: AgentConfig, baseLog: Log = createLog('
   const followUp = { lookupAtHub: (query: string, locale: KioskLocale) => hub.lookupCase(query, locale), localRequest: localRequestReader(db), timeZone: () => municipality().timeZone };
   const analytics = new AnalyticsStore(db);
   const analyticsSender = new AnalyticsSender(analytics, (batch) => hub.sendAnalytics(batch), config.analyticsMs ?? 300_000, log);
+  // Speech for audio mode (speech/README.md): espeak-ng, or the recording engine in tests.
+  const speech = await startSpeech(config.speech ?? DEFAULT_SPEECH_SETTINGS, log);
+  // The QR scanner (scanner/README.md): health always reported, scans pushed to the renderer.
+  const scanner = await startScanner(config.scanner ?? SCANNER_OFF, log);
   let sessionActive = false;
+  const appointmentsHub = new AppointmentsHubClient({ baseUrl: config.hub.url, token: config.hub.token, timeoutMs: config.hub.requestTimeoutMs });
   const handlers: KioskHandlers = {
     'kiosk.describe': async () => ({
       kioskId: config.kioskId,
       issuer: config.issuer,
       protocolVersion: PROTOCOL_VERSION,
-      locales: [...KIOSK_LOCALES],
+      // The languages this kiosk offers (its configuration), not all the software knows.
+      locales: [...configSync.current().config.languages],
       online: sender.isOnline(),
       credential: credential.state(),
       config: configSync.current(),
@@ -125,24 +153,27 @@ export async function startAgent(config: AgentConfig, baseLog: Log = createLog('
     }),
     'catalog.list': ({ locale }) => catalog.list(locale),
     'request.file': (draft) =>
-      fileRequest({ repository, sender, printer, municipality, kioskId: config.kioskId, sendWaitMs: config.outbox.sendWaitMs }, draft),
+      fileRequest({ repository, sender, printer: citizenPrinter, municipality, kioskId: config.kioskId, sendWaitMs: config.outbox.sendWaitMs }, draft),
     'session.changed': async ({ active }) => {
       sessionActive = active;
       if (!active) printer.forgetLast();
+      if (!active) spokenReceipts.forget();
+      if (!active) speech.reset();
       jobs.sessionChanged(active);
       return { active };
     },
-    'devices.health': async () => ({ printer: await printer.health(), scanner: scannerHealth }),
+    'devices.health': async () => ({ printer: await printer.health(), scanner: scanner.health() }),
     // Appointments and turns: need the hub (handlers/appointments.ts); tickets print here.
-    ...appointmentHandlers({
-      hub: new AppointmentsHubClient({ baseUrl: config.hub.url, token: config.hub.token, timeoutMs: config.hub.requestTimeoutMs }),
-      printer,
+    ...limitAppointmentsToServices(appointmentHandlers({
+      hub: appointmentsHub,
+      printer: citizenPrinter,
       municipality,
       kioskId: config.kioskId,
       officeCode: config.appointmentOffice ?? null,
       publicBaseUrl: () => municipality().statusBaseUrl.replace(/\/status\/?$/, ''),
       log,
-    }),
+    }), configuredServices),
+    'figures.list': ({ locale }) => figures.list(locale),
     // Counted in the store, sent in batches: never personal data (protocol/analytics.ts).
     'analytics.record': async ({ event }) => {
       analytics.record(event);
@@ -153,14 +184,15 @@ export async function startAgent(config: AgentConfig, baseLog: Log = createLog('
     'faq.search': async ({ locale, query }) => faq.search(locale, query),
     'faq.entry': async ({ locale, id }) => faq.entry(locale, id),
     'followUp.lookup': (params) => lookUpFollowUp(followUp, params),
+    ...speechHandlers(speech),
+    ...receiptHandlers({ spoken: spokenReceipts, municipality, kioskId: config.kioskId, hub: appointmentsHub }),
   };
 
-  const scannerHealth = { state: 'offline' as const, reason: 'not-configured', since: new Date().toISOString() };
   const heartbeats: HeartbeatReporter = new HeartbeatReporter(
     async (): Promise<Heartbeat> => ({
       sentAt: new Date().toISOString(),
       versions: { agent: AGENT_VERSION, protocol: PROTOCOL_VERSION, content: contentVersion(content.status().version) },
-      devices: { printer: await printer.health(), scanner: scannerHealth },
+      devices: { printer: await printer.health(), scanner: scanner.health() },
       outbox: repository.figures(),
       sessionActive,
       shell: null,
@@ -168,6 +200,8 @@ export async function startAgent(config: AgentConfig, baseLog: Log = createLog('
       disk: await diskSpace(config.dataDir),
       config: configSync.report(),
       maintenance: configSync.current().config.maintenance || maintenanceByJob(),
+      // The last bundle refused (kept until one applies): a content rollout counts this kiosk failed.
+      content: content.report(),
     }),
     (heartbeat) => credential.guardHeartbeat(() => hub.sendHeartbeat(heartbeat)),
     config.heartbeatMs,
@@ -178,11 +212,29 @@ export async function startAgent(config: AgentConfig, baseLog: Log = createLog('
   const token = randomBytes(24).toString('base64url');
   const server = createRendererServer({ rendererDir: config.rendererDir, token });
   let origins: string[] = [];
-  const transport = attachWebSocketTransport({ server, token, allowedOrigins: () => origins, handlers, log });
+  // A page that closes or crashes mid-journey ends its session: held disruptive jobs may then run
+  // and the receipt of that session is forgotten, as when the citizen finishes.
+  const transport = attachWebSocketTransport({
+    server,
+    token,
+    allowedOrigins: () => origins,
+    handlers,
+    log,
+    onLastClientGone: () => void handlers['session.changed']({ active: false }),
+  });
   const eventListeners = new Set<(envelope: { v: number; event: string; data: unknown }) => void>();
   sender.on('connectivity', (online) => {
     transport.broadcast('connectivity.changed', { online });
     for (const listener of eventListeners) listener({ v: PROTOCOL_VERSION, event: 'connectivity.changed', data: { online } });
+  });
+  speech.onHeadsetChanged((connected) => {
+    transport.broadcast('headset.changed', { connected });
+    for (const listener of eventListeners) listener({ v: PROTOCOL_VERSION, event: 'headset.changed', data: { connected } });
+  });
+  // Always pushed: the screen that expects a code takes it, every other screen ignores it.
+  scanner.onScan((scan) => {
+    transport.broadcast('scanner.scanned', scan);
+    for (const listener of eventListeners) listener({ v: PROTOCOL_VERSION, event: 'scanner.scanned', data: scan });
   });
   // The renderer honours the applied configuration (idle timers, languages, services, hours...).
   configSync.onApplied((applied) => {
@@ -196,6 +248,8 @@ export async function startAgent(config: AgentConfig, baseLog: Log = createLog('
     sessionActive: () => sessionActive,
     log,
     onConfigRing: () => void configSync.checkNow(),
+    // A publication or a content rollout step: fetch the bundle now, not at the next 5-minute check.
+    onContentRing: () => content.checkInBackground(),
     capabilities: {
       reloadContent: async () => {
         const result = await content.checkNow();
@@ -214,6 +268,10 @@ export async function startAgent(config: AgentConfig, baseLog: Log = createLog('
       printTestPage: () => printer.print(buildTestPageReceipt({ issuer: municipality(), kioskId: config.kioskId, statusBaseUrl: municipality().statusBaseUrl, now: new Date() })),
       logLines: (from, to, limit) => logRing.between(from, to, limit),
       uploadLogs: (jobId, lines) => hub.uploadJobLogs(jobId, lines),
+      // Only the Electron shell can capture; without it screenshot jobs are refused (not-supported).
+      ...(options.captureScreen === undefined
+        ? {}
+        : { screenshot: screenshotCapability({ capture: options.captureScreen, upload: (jobId, png) => hub.uploadJobScreenshot(jobId, png), sessionActive: () => sessionActive }) }),
       setMaintenance: (on) => {
         jobStore.setMaintenance(on);
         transport.broadcast('maintenance.changed', { on });
@@ -264,6 +322,8 @@ export async function startAgent(config: AgentConfig, baseLog: Log = createLog('
       configSync.stop();
       content.stop();
       jobs.stop();
+      speech.close();
+      await scanner.close();
       await jobs.idle();
       await transport.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

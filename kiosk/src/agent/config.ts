@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { speechSettingsFromEnv, type SpeechSettings } from './speech/speech-settings.js';
+import { scannerSettingsFromEnv, type ScannerSettings } from './scanner/scanner-settings.js';
 
 /**
  * Every setting of the kiosk agent, with its default, in one place. Read from the environment
@@ -32,6 +34,10 @@ export interface AgentConfig {
   readonly heartbeatMs: number;
   /** ANALYTICS_MS: how often usage counts go to the hub (optional: 5 minutes). */
   readonly analyticsMs?: number;
+  /** KIOSK_SPEECH_ENGINE and friends (speech/README.md); absent: espeak-ng when installed, else recording. */
+  readonly speech?: SpeechSettings;
+  /** KIOSK_SCANNER=serial:/dev/ttyACM0[@baud] | camera-file:/run/kiosk/camera.png | off (scanner/README.md); absent: no scanner. */
+  readonly scanner?: ScannerSettings;
   readonly outbox: {
     /** Full-jitter backoff: sleep = random(0, min(capMs, baseMs * 2^attempt)) (platform.md). */
     readonly baseMs: number;
@@ -112,6 +118,8 @@ export function loadAgentConfig(env: NodeJS.ProcessEnv): AgentConfig {
     appointmentOffice: env.KIOSK_OFFICE || null,
     heartbeatMs: intFrom(env.HEARTBEAT_MS, 30_000),
     analyticsMs: intFrom(env.ANALYTICS_MS, 300_000),
+    speech: speechSettingsFromEnv(env),
+    scanner: scannerSettingsFromEnv(env),
     outbox: {
       baseMs: intFrom(env.OUTBOX_BASE_MS, 2_000),
       capMs: intFrom(env.OUTBOX_CAP_MS, 300_000),

@@ -2,6 +2,7 @@ import { loadAgentConfig } from './config.js';
 import type { RunningAgent } from './agent.js';
 import { startKioskAgent } from './enrolment/kiosk-agent.js';
 import { dispatchKioskCall } from './handlers/dispatch.js';
+import { createShellCapture } from './jobs/shell-capture.js';
 import { createLog } from './log.js';
 
 // The agent as an Electron utility process: the shell starts the bundled form of this file with
@@ -34,6 +35,11 @@ const shell: { status: ShellStatus | null } = { status: null };
 // Calls that arrive while the store opens wait here, so none is lost at start-up.
 const early: unknown[] = [];
 
+/** How long a screenshot job waits for the shell's capture before it fails with a clear reason. */
+const SHELL_CAPTURE_TIMEOUT_MS = 15_000;
+// Screenshot jobs: the agent cannot capture, the shell's main process can (ipc/agent-link.ts).
+const shellCapture = createShellCapture({ post: (message) => port.postMessage(message), timeoutMs: SHELL_CAPTURE_TIMEOUT_MS });
+
 const isShellStatus = (message: unknown): message is ShellStatus =>
   typeof message === 'object' && message !== null && (message as { kind?: unknown }).kind === 'shell.status';
 
@@ -46,13 +52,14 @@ port.on('message', ({ data }) => {
     shell.status = data;
     return;
   }
+  if (shellCapture.receive(data)) return;
   if (agent === null) early.push(data);
   else answer(agent, data);
 });
 
 // Port 0: the loopback page server is not needed under Electron, and must not collide with one.
 // startKioskAgent: a kiosk without a credential enrols itself first (shows its code), as in browser mode.
-startKioskAgent({ ...loadAgentConfig(process.env), port: 0 }, log).then(
+startKioskAgent({ ...loadAgentConfig(process.env), port: 0 }, log, { captureScreen: () => shellCapture.capture() }).then(
   (running) => {
     agent = running;
     running.onKioskEvent((envelope) => port.postMessage(envelope));

@@ -9,6 +9,7 @@ import { shouldRegisterLoginItem } from './policy/autostart.js';
 import { RELAUNCH_EXIT_CODE, relaunchMethod } from './policy/relaunch.js';
 import { parseCrashHistory, type CrashHistory } from './policy/crash-policy.js';
 import { checkIpcSender } from './policy/ipc-sender.js';
+import { screenshotPng } from './policy/capture.js';
 import { isAllowedNavigation, isAllowedPermission, isBlockedKey } from './policy/navigation.js';
 import { kioskWindowOptions } from './policy/window-options.js';
 import { createAgentLink } from './ipc/agent-link.js';
@@ -57,6 +58,11 @@ function start(): void {
     callTimeoutMs: config.agentCallTimeoutMs,
     onEvent: (envelope) => kioskWindow?.webContents.send(KIOSK_EVENT_CHANNEL, envelope),
     log,
+    // Screenshot jobs (the agent asks only when no citizen session is active): the kiosk window, downscaled.
+    capture: async () => {
+      if (kioskWindow === null) throw new Error('there is no kiosk window to capture');
+      return screenshotPng(await kioskWindow.webContents.capturePage());
+    },
   });
 
   app.on('second-instance', () => kioskWindow?.focus());

@@ -77,6 +77,7 @@ export const appointmentsMachine = setup({
     answered: ({ event }) => (event as { output?: { ok?: boolean } }).output?.ok === true,
     wasDone: ({ event }) => outcomeOf(event) === 'done',
     wantsWalkIn: ({ context, event }) => outcomeOf(event) === 'walk-in' && (hereOffice(context)?.services.some((service) => service.walkIn) ?? false),
+    wantsBooking: ({ context, event }) => outcomeOf(event) === 'book' && context.offices.length > 0,
   },
   actions: {
     setLocale: assign({ locale: ({ context, event }) => (event.type === 'language.changed' ? event.locale : context.locale) }),
@@ -171,7 +172,12 @@ export const appointmentsMachine = setup({
                 id: 'walkIn',
                 src: 'walkInFlow',
                 input: ({ context }) => ({ locale: context.locale, here: hereOffice(context) }),
-                onDone: [{ guard: 'wasDone', target: '#appointments.finished', actions: assign({ outcome: 'done' }) }, { target: 'menu' }],
+                onDone: [
+                  { guard: 'wasDone', target: '#appointments.finished', actions: assign({ outcome: 'done' }) },
+                  // The service is by appointment only and the citizen chose to book instead.
+                  { guard: 'wantsBooking', target: 'booking' },
+                  { target: 'menu' },
+                ],
               },
               on: { 'language.changed': { actions: 'forwardToWalkIn' } },
             },

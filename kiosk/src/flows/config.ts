@@ -42,3 +42,18 @@ export function resolveSessionTimers(overrides: Partial<SessionTimers> = {}): Se
   }
   return timers;
 }
+
+/** The part of the hub-pushed kiosk configuration (shared/src/protocol/device-config.ts) that times a session. */
+export interface ConfiguredIdle {
+  readonly idleTimeoutSeconds: number;
+  readonly idleWarningSeconds: number;
+}
+
+/**
+ * Session timers from the applied configuration. The configuration's schema already enforces the
+ * accessibility floors; `resolveSessionTimers` checks them again so a bad value can never shorten
+ * the warning below WCAG 2.2.1, whatever path it came by.
+ */
+export function timersFromConfig(config: ConfiguredIdle, base: Partial<SessionTimers> = {}): SessionTimers {
+  return resolveSessionTimers({ ...base, idleMs: config.idleTimeoutSeconds * 1000, warningMs: config.idleWarningSeconds * 1000 });
+}

@@ -55,3 +55,4 @@ export function createKioskSessionMachine(effects: KioskEffects) {
     },
   });
 }
+export * from './opening-hours.js';

@@ -21,11 +21,17 @@ import { abandonReasonOf, stepOfSnapshot } from './journey-step.js';
 
 export interface SessionInput {
   readonly timers?: Partial<SessionTimers>;
+  /** The kiosk's configured default language (DEFAULT_LOCALE when none is configured). */
+  readonly defaultLocale?: KioskLocale;
 }
 
 export interface SessionContext {
   locale: KioskLocale;
+  /** The language every session starts in and returns to: the configured default. */
+  defaultLocale: KioskLocale;
   timers: SessionTimers;
+  /** Timers the kiosk's configuration changed to during a session: they apply from the next one. */
+  nextTimers: SessionTimers | null;
   extensionsUsed: number;
   /** The journey that just ended well: what the satisfaction answer is about. */
   lastJourney: Journey | null;
@@ -44,7 +50,11 @@ export type SessionEvent =
   | { type: 'session.restarted' }
   | { type: 'satisfaction.rated'; score: number }
   | { type: 'satisfaction.skipped' }
-  | { type: 'goodbye.finished' };
+  | { type: 'goodbye.finished' }
+  /** The agent applied a new configuration: its idle timers (already resolved against the floors). */
+  | { type: 'config.timers'; timers: SessionTimers }
+  /** The agent applied a configuration whose default language is `locale`. */
+  | { type: 'config.defaultLocale'; locale: KioskLocale };
 
 /** An analytics event as the session knows it; the host adds the accessibility modes. */
 export type SessionAnalytics = AnalyticsEvent;
@@ -73,11 +83,13 @@ export const sessionMachine = setup({
   },
   guards: {
     canExtend: ({ context }) => context.extensionsUsed < context.timers.maxExtensions,
-    isNotDefaultLocale: ({ context }) => context.locale !== DEFAULT_LOCALE,
+    isNotDefaultLocale: ({ context }) => context.locale !== context.defaultLocale,
     wasFiled: ({ event }) => 'output' in event && (event.output as { outcome?: string } | undefined)?.outcome === 'filed',
     wasDone: ({ event }) => 'output' in event && (event.output as { outcome?: string } | undefined)?.outcome === 'done',
     handedOffToRequest: ({ event }) => 'output' in event && (event.output as { handoff?: string | null } | undefined)?.handoff === 'request',
     handedOffToAppointments: ({ event }) => 'output' in event && (event.output as { handoff?: string | null } | undefined)?.handoff === 'appointments',
+    // Belt and braces: the configuration schema enforces the floors, and so does this.
+    timersAreSafe: ({ event }) => event.type === 'config.timers' && timersAreSafe(event.timers),
     isValidScore: ({ event }) => event.type === 'satisfaction.rated' && Number.isInteger(event.score) && event.score >= 1 && event.score <= 5,
   },
   actions: {
@@ -93,11 +105,23 @@ export const sessionMachine = setup({
     forwardLanguageToFollowUp: sendTo('followUp', ({ event }) => ({ type: 'language.changed' as const, locale: event.type === 'language.changed' ? event.locale : DEFAULT_LOCALE })),
     forwardLanguageToAppointments: sendTo('appointments', ({ event }) => ({ type: 'language.changed' as const, locale: event.type === 'language.changed' ? event.locale : DEFAULT_LOCALE })),
     countExtension: assign({ extensionsUsed: ({ context }) => context.extensionsUsed + 1 }),
-    wipeSession: assign({ locale: DEFAULT_LOCALE, extensionsUsed: 0, lastJourney: null }),
+    wipeSession: assign({
+      locale: ({ context }) => context.defaultLocale,
+      extensionsUsed: 0,
+      lastJourney: null,
+      timers: ({ context }) => context.nextTimers ?? context.timers,
+      nextTimers: null,
+    }),
+    // A citizen mid-session keeps the timing they started with; nobody is rushed by a remote change.
+    applyTimers: assign({ timers: ({ context, event }) => (event.type === 'config.timers' ? event.timers : context.timers) }),
+    queueTimers: assign({ nextTimers: ({ context, event }) => (event.type === 'config.timers' ? event.timers : context.nextTimers) }),
     rememberJourney: assign({ lastJourney: (_, journey: Journey) => journey }),
     /** The host's analytics sink (fire and forget); a no-op by default. */
     analytics: (_, _note: AnalyticsNote) => {},
-    resetLocale: assign({ locale: DEFAULT_LOCALE }),
+    resetLocale: assign({ locale: ({ context }) => context.defaultLocale }),
+    setDefaultLocale: assign({ defaultLocale: ({ context, event }) => (event.type === 'config.defaultLocale' ? event.locale : context.defaultLocale) }),
+    // On the attract screen nobody is reading yet: the new default shows at once.
+    useDefaultLocale: assign({ locale: ({ context }) => context.defaultLocale }),
     // Hooks for the host (e.g. tell the agent to drop its print queue); no-ops by default.
     sessionStarted: () => {},
     sessionEnded: () => {},
@@ -105,28 +129,36 @@ export const sessionMachine = setup({
 }).createMachine({
   id: 'session',
   context: ({ input }) => ({
-    locale: DEFAULT_LOCALE,
+    locale: input.defaultLocale ?? DEFAULT_LOCALE,
+    defaultLocale: input.defaultLocale ?? DEFAULT_LOCALE,
     timers: resolveSessionTimers(input.timers),
+    nextTimers: null,
     extensionsUsed: 0,
     lastJourney: null,
   }),
   initial: 'attract',
-  on: { 'language.changed': { actions: 'setLocale' } },
+  on: {
+    'language.changed': { actions: 'setLocale' },
+    // Mid-session the citizen keeps their language; the new default applies when the session ends.
+    'config.defaultLocale': { actions: 'setDefaultLocale' },
+  },
   states: {
     attract: {
       on: {
         'session.started': 'active',
         // Restarting the state restarts the timer below, counted from the last change.
         'language.changed': { target: 'attract', reenter: true, actions: 'setLocale' },
+        'config.timers': { guard: 'timersAreSafe', target: 'attract', reenter: true, actions: 'applyTimers' },
+        'config.defaultLocale': { actions: ['setDefaultLocale', 'useDefaultLocale'] },
       },
-      // Someone switched the attract screen's language and walked away: the next person gets Spanish.
+      // Someone switched the attract screen's language and walked away: the next person gets the default.
       after: { idleDelay: { guard: 'isNotDefaultLocale', actions: 'resetLocale' } },
     },
     active: {
       type: 'parallel',
       entry: 'sessionStarted',
       exit: ['sessionEnded', 'wipeSession'],
-      on: { 'session.restarted': '#session.attract' },
+      on: { 'session.restarted': '#session.attract', 'config.timers': { guard: 'timersAreSafe', actions: 'queueTimers' } },
       states: {
         screen: {
           initial: 'language',
@@ -229,6 +261,15 @@ export const sessionMachine = setup({
 });
 
 export type SessionMachine = typeof sessionMachine;
+
+function timersAreSafe(timers: SessionTimers): boolean {
+  try {
+    resolveSessionTimers(timers);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function journeyEvent(context: SessionContext, state: JourneyState, type: 'journey.started' | 'journey.completed'): SessionAnalytics {
   return { type, journey: JOURNEY_OF[state].journey, locale: context.locale, modes: [] };

@@ -7,6 +7,7 @@ import { DEMO_KIOSK_FILE, DemoKioskFileSchema, loadConfig, startHub } from '@kio
 import type { RunningHub } from '@kiosk/hub';
 import type { AnalyticsBatch, AnalyticsEvent } from '@kiosk/shared';
 import { openAgentDatabase, type AgentDatabase } from '../../src/agent/store/database.js';
+import { migrations } from '../../src/agent/store/migrations.js';
 import { AnalyticsStore } from '../../src/agent/analytics/analytics-store.js';
 import { AnalyticsSender } from '../../src/agent/analytics/analytics-sender.js';
 import { callStaff } from '../../src/agent/analytics/staff-call.js';
@@ -52,10 +53,21 @@ function hubCounts(): Array<{ type: string; journey: string; step: string; reaso
   }
 }
 
+/** The hub's rows of one day, per hour (-1 = sent without an hour). */
+function hubHours(day: string): Array<[number, number]> {
+  const file = new Database(path.join(hubDir, 'hub.sqlite'), { readonly: true });
+  try {
+    const rows = file.prepare('SELECT hour, SUM(count) AS count FROM analytics_counts WHERE day = ? GROUP BY hour ORDER BY hour').all(day) as Array<{ hour: number; count: number }>;
+    return rows.map((r) => [r.hour, r.count]);
+  } finally {
+    file.close();
+  }
+}
+
 const started = (locale: AnalyticsEvent['locale']): AnalyticsEvent => ({ type: 'journey.started', journey: 'request', locale, modes: [] });
 
 describe('agent analytics against a real hub', () => {
-  it('counts events per day and combination; a no-result search holding digits is dropped', () => {
+  it('counts events per day, hour and combination; a no-result search holding digits is dropped', () => {
     const store = new AnalyticsStore(db, () => DAY);
     store.record(started('es'));
     store.record(started('es'));
@@ -113,6 +125,55 @@ describe('agent analytics against a real hub', () => {
     }, 60_000);
     expect(await sender.flush()).toBe(0);
     expect(calls).toBe(0);
+  });
+
+  it('counts per UTC hour: the same combination in two hours is two rows, each sent with its hour', async () => {
+    let now = new Date('2025-03-02T09:59:59Z');
+    const store = new AnalyticsStore(db, () => now);
+    store.record(started('es'));
+    now = new Date('2025-03-02T10:00:00Z');
+    store.record(started('es'));
+    now = new Date('2025-03-02T10:59:59Z');
+    store.record(started('es'));
+    const batch = store.nextBatch();
+    expect(batch?.counts.map((c) => [c.day, c.hour, c.count])).toEqual([
+      ['2025-03-02', 9, 1],
+      ['2025-03-02', 10, 2],
+    ]);
+    expect(await new AnalyticsSender(store, (b) => client.sendAnalytics(b), 60_000).flush()).toBe(1);
+    expect(hubHours('2025-03-02')).toEqual([
+      [9, 1],
+      [10, 2],
+    ]);
+  });
+
+  it('a store from before per-hour counts keeps its rows; they go without an hour and the hub files them as hour unknown', async () => {
+    // A kiosk store as the previous agent left it (user_version 6), holding a day count.
+    const file = path.join(kioskDir, 'upgraded.sqlite');
+    const old = new Database(file);
+    for (const step of migrations.slice(0, 6)) old.exec(step);
+    old.pragma('user_version = 6');
+    old.prepare("INSERT INTO analytics_counts (day, type, journey, step, reason, locale, modes, detail, count) VALUES ('2025-03-03', 'journey.started', 'request', '', '', 'es', '', '', 4)").run();
+    old.close();
+
+    const upgraded = openAgentDatabase(file);
+    try {
+      const store = new AnalyticsStore(upgraded, () => new Date('2025-03-03T08:15:00Z'));
+      store.record(started('es')); // the same combination, now with its hour: a row of its own
+      const batch = store.nextBatch();
+      expect(batch?.counts).toHaveLength(2);
+      const [dayOnly, hourly] = batch?.counts ?? [];
+      expect(dayOnly).not.toHaveProperty('hour');
+      expect(dayOnly?.count).toBe(4);
+      expect(hourly).toMatchObject({ hour: 8, count: 1 });
+      expect(await new AnalyticsSender(store, (b) => client.sendAnalytics(b), 60_000).flush()).toBe(1);
+      expect(hubHours('2025-03-03')).toEqual([
+        [-1, 4],
+        [8, 1],
+      ]);
+    } finally {
+      upgraded.close();
+    }
   });
 
   it('a staff call reaches the hub with the screen name only; without the hub the citizen is told', async () => {

@@ -43,7 +43,12 @@ describe('appointments handlers against the real hub', () => {
     const offices = await h['appointments.offices']({ locale: 'en' });
     if (!offices.ok) throw new Error(`offices: ${offices.problem}`);
     expect(offices.here).toBe('oac-centro');
-    expect(offices.offices.find((o) => o.code === 'oac-centro')?.services.every((s) => s.walkIn)).toBe(true);
+    // Walk-ins only here, and only for services that take them: the demo's tributos is by appointment only.
+    expect(offices.offices.find((o) => o.code === 'oac-centro')?.services.map((s) => [s.code, s.walkIn])).toEqual([
+      ['padron', true],
+      ['registro', true],
+      ['tributos', false],
+    ]);
     expect(offices.offices.find((o) => o.code === 'cc-norte')?.services.some((s) => s.walkIn)).toBe(false);
 
     const from = new Date().toISOString().slice(0, 10);
@@ -86,6 +91,11 @@ describe('appointments handlers against the real hub', () => {
     expect(printed[before]).toMatchObject({ reference: 'S-001', office: 'Centro Cívico Norte', locale: 'ar' });
     expect(printed[before]?.qrPayload).toMatch(/^https:\/\/sede\.example\/public\/v1\/appointments\/turns\/.+/);
     expect(await h['appointments.walkIn']({ service: 'tributos', locale: 'es' })).toEqual({ ok: false, problem: 'refused' });
+    // At the main office tributos exists but is by appointment only: no turn, and the screen can say why.
+    const centro = handlers(hub.url, 'oac-centro');
+    const printedBefore = printed.length;
+    expect(await centro['appointments.walkIn']({ service: 'tributos', locale: 'es' })).toEqual({ ok: false, problem: 'walk-in-not-offered' });
+    expect(printed).toHaveLength(printedBefore);
 
     const gone = handlers('http://127.0.0.1:9');
     expect(await gone['appointments.offices']({ locale: 'es' })).toEqual({ ok: false, problem: 'offline' });

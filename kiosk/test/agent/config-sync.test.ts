@@ -129,7 +129,7 @@ describe('ConfigSync and heartbeats against the real hub', () => {
 
   beforeAll(async () => {
     hubDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-config-'));
-    hub = await startHub(loadConfig({ DATA_DIR: hubDir, PORT: '0', HOST: '127.0.0.1', CONSOLE_DIR: path.join(hubDir, 'none') }), { logger: false });
+    hub = await startHub(loadConfig({ DATA_DIR: hubDir, PORT: '0', HOST: '127.0.0.1', CONSOLE_DIR: path.join(hubDir, 'none'), ADMIN_SECOND_FACTOR: 'off' }), { logger: false });
     const login = await fetch(`${hub.url}/api/auth/login`, { method: 'POST', headers: CONSOLE, body: JSON.stringify({ username: 'admin', password: hub.firstRun.admin?.password }) });
     expect(login.status).toBe(200);
     cookie = `__Host-session=${/__Host-session=([^;]+);/.exec(login.headers.get('set-cookie') ?? '')?.[1] ?? ''}`;
@@ -158,6 +158,7 @@ describe('ConfigSync and heartbeats against the real hub', () => {
         disk: null,
         config: sync.report(),
         maintenance: sync.current().config.maintenance,
+        content: { error: null },
       }),
       (heartbeat) => client.sendHeartbeat(heartbeat),
       60_000,

@@ -1,14 +1,16 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { canonicalJson } from '@kiosk/shared';
+import { HeartbeatSchema, PROTOCOL_VERSION, canonicalJson } from '@kiosk/shared';
+import type { Heartbeat } from '@kiosk/shared';
 import { ContentUpdater } from '../../src/agent/content/updater.js';
 import type { ContentUpdaterOptions } from '../../src/agent/content/updater.js';
 import { keyIdOf } from '../../src/agent/content/verify.js';
+import { HeartbeatReporter } from '../../src/agent/sync/heartbeat.js';
+import { closeServer, listenOnLoopback } from './helpers/loopback-server.js';
 
 /** A small hub stand-in: serves whatever bundle and files the test sets, signed as the hub signs. */
 const TOKEN = 'device-1.secret-for-tests';
@@ -42,14 +44,12 @@ class FakeHub {
   chunkedFiles = false;
   private server = http.createServer((request, response) => this.answer(request, response));
 
-  async listen(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  listen(): Promise<string> {
+    return listenOnLoopback(this.server);
   }
 
   close(): Promise<void> {
-    this.server.closeAllConnections();
-    return new Promise((resolve) => this.server.close(() => resolve()));
+    return closeServer(this.server);
   }
 
   /** Publishes a bundle: the files are stored by hash and the manifest signed over canonicalJson. */
@@ -304,5 +304,90 @@ describe('the content updater keeps the previous bundle', () => {
     expect(text(restarted, 'content/es.json')).toBe('uno');
     expect(await restarted.checkNow()).toEqual({ kind: 'applied', version: 2 });
     expect(text(restarted, 'content/es.json')).toBe('dos');
+  });
+});
+
+describe('the content updater reports refused bundles in heartbeats', () => {
+  const ok = { state: 'ok' as const, reason: null, since: NOW.toISOString() };
+  /** A reporter building heartbeats as agent.ts does (versions.content and content from the updater); returns what the hub receives. */
+  function reporterFor(u: ContentUpdater): { reporter: HeartbeatReporter; received: Heartbeat[] } {
+    const received: Heartbeat[] = [];
+    const reporter = new HeartbeatReporter(
+      async (): Promise<Heartbeat> => ({
+        sentAt: NOW.toISOString(),
+        versions: { agent: 'test', protocol: PROTOCOL_VERSION, content: u.status().version === null ? null : String(u.status().version) },
+        devices: { printer: ok, scanner: ok },
+        outbox: { depth: 0, oldestAgeSeconds: null, dead: 0 },
+        sessionActive: false,
+        shell: null,
+        clockSkewMs: null,
+        disk: null,
+        config: { appliedVersion: null, error: null },
+        maintenance: false,
+        content: u.report(),
+      }),
+      // Through JSON and the hub's own schema, as the heartbeat route receives it.
+      async (heartbeat) => (received.push(HeartbeatSchema.parse(JSON.parse(JSON.stringify(heartbeat)))), { serverTime: NOW.toISOString() }),
+      60_000,
+      () => {},
+    );
+    return { reporter, received };
+  }
+
+  it('sends the refused version and why in the next heartbeat, keeps it across a restart, and clears it once a bundle applies', async () => {
+    hub.publish(1, { 'content/es.json': 'uno' });
+    const u = updater();
+    const { reporter, received } = reporterFor(u);
+    await u.checkNow();
+    expect(await reporter.beat()).toBe(true);
+    expect(received[0]).toMatchObject({ versions: { content: '1' }, content: { error: null } });
+
+    // Version 2 arrives with a file whose bytes do not match: refused, version 1 kept.
+    const manifest = hub.publish(2, { 'content/es.json': 'dos' });
+    hub.files.set(manifest.files[0]!.sha256, Buffer.from('DOS', 'utf8'));
+    expect(await u.checkNow()).toMatchObject({ kind: 'refused', code: 'bad-hash' });
+    await reporter.beat();
+    expect(received[1]?.versions.content).toBe('1');
+    expect(received[1]?.content.error).toEqual({ version: '2', reason: expect.stringMatching(/^bad-hash: /) as unknown });
+
+    // A restarted agent still reports it (DATA_DIR/content/refused.json) until a bundle applies.
+    const restarted = updater();
+    expect(restarted.report()).toEqual(u.report());
+    // The hub being unreachable is not a refusal: the report stays as it was.
+    const key = hub.key;
+    await hub.close();
+    expect((await u.checkNow()).kind).toBe('offline');
+    expect(u.report().error?.version).toBe('2');
+    hub = new FakeHub(); // back, on another port, with the key the kiosk pinned
+    hub.key = key;
+    baseUrl = await hub.listen();
+
+    const good = updater();
+    hub.publish(3, { 'content/es.json': 'tres' });
+    expect(await good.checkNow()).toEqual({ kind: 'applied', version: 3 });
+    const after = reporterFor(good);
+    await after.reporter.beat();
+    expect(after.received[0]).toMatchObject({ versions: { content: '3' }, content: { error: null } });
+    expect(fs.existsSync(path.join(dataDir, 'content/refused.json'))).toBe(false);
+  });
+
+  it('names the version of an older or malformed bundle when it can be read, and none when it cannot', async () => {
+    hub.publish(5, { 'content/es.json': 'cinco' });
+    const u = updater();
+    await u.checkNow();
+    hub.publish(4, { 'content/es.json': 'cuatro' });
+    await u.checkNow();
+    expect(u.report().error).toEqual({ version: '4', reason: 'older-version: bundle version 4 is older than the applied version 5' });
+
+    hub.publish(6, { '../escape.json': 'seis' });
+    expect(await u.checkNow()).toMatchObject({ kind: 'refused', code: 'malformed' });
+    expect(u.report().error?.version).toBe('6');
+
+    hub.body = 'not json at all';
+    hub.etag = '"broken"';
+    expect(await u.checkNow()).toMatchObject({ kind: 'refused', code: 'malformed' });
+    expect(u.report().error).toEqual({ version: null, reason: "malformed: the hub's answer is not JSON" });
+    // Whatever the message, the report fits the heartbeat schema's limit.
+    expect(u.report().error?.reason.length).toBeLessThanOrEqual(300);
   });
 });

@@ -68,7 +68,7 @@ const describeKiosk = (agent: RunningAgent): Promise<KioskInfo> => agent.handler
 beforeAll(async () => {
   hubDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-enrol-'));
   kioskDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-enrol-'));
-  hub = await startHub(loadConfig({ DATA_DIR: hubDir, PORT: '0', HOST: '127.0.0.1', CONSOLE_DIR: path.join(hubDir, 'none') }), { logger: false });
+  hub = await startHub(loadConfig({ DATA_DIR: hubDir, PORT: '0', HOST: '127.0.0.1', CONSOLE_DIR: path.join(hubDir, 'none'), ADMIN_SECOND_FACTOR: 'off' }), { logger: false });
   const password = hub.firstRun.admin?.password;
   if (password === undefined) throw new Error('a fresh hub must create its admin');
   const login = await fetch(`${hub.url}/api/auth/login`, { method: 'POST', headers: { ...CONSOLE, ...JSON_BODY }, body: JSON.stringify({ username: 'admin', password }) });

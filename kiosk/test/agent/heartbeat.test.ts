@@ -14,6 +14,7 @@ const sample: Heartbeat = {
   disk: { freeBytes: 1_000, totalBytes: 4_000 },
   config: { appliedVersion: null, error: null },
   maintenance: false,
+  content: { error: null },
 };
 
 describe('the heartbeat reporter', () => {

@@ -67,7 +67,7 @@ async function jobState(id: string): Promise<JobView> {
 beforeAll(async () => {
   hubDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-jobs-'));
   kioskDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kiosk-jobs-'));
-  hub = await startHub(loadConfig({ DATA_DIR: hubDir, PORT: '0', HOST: '127.0.0.1', CONSOLE_DIR: path.join(hubDir, 'none') }), { logger: false });
+  hub = await startHub(loadConfig({ DATA_DIR: hubDir, PORT: '0', HOST: '127.0.0.1', CONSOLE_DIR: path.join(hubDir, 'none'), ADMIN_SECOND_FACTOR: 'off' }), { logger: false });
   kiosk = DemoKioskFileSchema.parse(JSON.parse(fs.readFileSync(path.join(hubDir, DEMO_KIOSK_FILE), 'utf8')));
   const login = await fetch(`${hub.url}/api/auth/login`, { method: 'POST', headers: CONSOLE, body: JSON.stringify({ username: 'admin', password: hub.firstRun.admin?.password }) });
   expect(login.status).toBe(200);

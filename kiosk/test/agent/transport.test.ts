@@ -60,13 +60,14 @@ describe('the loopback WebSocket transport', () => {
   let base: string;
   const token = 'per-boot-token-123';
   let closeTransport: () => Promise<void>;
+  let pagesGone = 0;
 
   beforeAll(async () => {
     server = createServer();
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     base = `ws://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const transport = attachWebSocketTransport({ server, token, allowedOrigins: () => ['http://127.0.0.1:5180'], handlers, log: () => {} });
+    const transport = attachWebSocketTransport({ server, token, allowedOrigins: () => ['http://127.0.0.1:5180'], handlers, log: () => {}, onLastClientGone: () => (pagesGone += 1) });
     closeTransport = transport.close;
   });
   afterAll(async () => {
@@ -99,5 +100,22 @@ describe('the loopback WebSocket transport', () => {
     const [bad] = (await once(ws, 'message')) as [Buffer];
     expect(JSON.parse(bad.toString())).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     ws.close();
+    await once(ws, 'close');
+  });
+
+  it('says when the last page went away, not before', async () => {
+    const open = async () => {
+      const ws = new WebSocket(`${base}/agent?token=${token}`, { origin: 'http://127.0.0.1:5180' });
+      await once(ws, 'open');
+      return ws;
+    };
+    const before = pagesGone;
+    const [first, second] = [await open(), await open()];
+    first.close();
+    await once(first, 'close');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(pagesGone).toBe(before);
+    second.close();
+    await expect.poll(() => pagesGone).toBe(before + 1);
   });
 });

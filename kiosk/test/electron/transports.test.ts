@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { WebSocket } from 'ws';
 import { KioskCallError, PROTOCOL_VERSION, parseReference, type KioskClient, type RequestDraft } from '@kiosk/shared';
 import { startAgent, type RunningAgent } from '../../src/agent/agent.js';
-import { DEFAULT_RENDERER_DIR, type AgentConfig } from '../../src/agent/config.js';
+import { testAgentConfig } from '../agent/helpers/agent-config.js';
 import { dispatchKioskCall } from '../../src/agent/handlers/dispatch.js';
 import { createWebSocketKioskClient, type SocketLike } from '../../src/renderer/bridge/ws-kiosk-client.js';
 import { createIpcKioskClient, findKioskBridge, type KioskBridge } from '../../src/renderer/bridge/ipc-kiosk-client.js';
@@ -28,18 +28,7 @@ let agent: RunningAgent;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'kiosk-transports-'));
-  const config: AgentConfig = {
-    host: '127.0.0.1',
-    port: 0,
-    dataDir,
-    rendererDir: DEFAULT_RENDERER_DIR,
-    hub: { url: 'http://127.0.0.1:9', token: 'kiosk-test.not-a-real-secret', requestTimeoutMs: 1_000 },
-    kioskId: 'kiosk-test',
-    issuer: ISSUER,
-    printer: null,
-    heartbeatMs: 60_000,
-    outbox: { baseMs: 60_000, capMs: 60_000, sendWaitMs: 200 },
-  };
+  const config = testAgentConfig(dataDir, { issuer: ISSUER });
   agent = await startAgent(config, () => {});
 });
 

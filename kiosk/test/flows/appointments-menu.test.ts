@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getShortestPaths } from 'xstate/graph';
 import type { AnyEventObject } from 'xstate';
-import { appointmentsMachine, createAppointmentsFlow, type AppointmentsEffects, type AppointmentsEvent } from '../../src/flows/index.js';
+import { appointmentsMachine, createAppointmentsFlow, walkInMachine, type AppointmentsEffects, type AppointmentsEvent } from '../../src/flows/index.js';
 import { createActor } from 'xstate';
 import { replayPath } from './harness.js';
 import { OFFICES, TICKET, TURN, startFlow } from './appointments-harness.js';
@@ -107,5 +107,46 @@ describe('appointments journey wired to its effects', () => {
     expect(walkIn?.getSnapshot().value).toBe('issued');
     walkIn?.send({ type: 'walkIn.finished' });
     expect(actor.getSnapshot().output).toEqual({ outcome: 'done' });
+  });
+  it('a walk-in the hub refuses as appointment-only offers booking instead, which the menu starts', async () => {
+    const effects: AppointmentsEffects = {
+      appointmentOffices: async () => READY as never,
+      appointmentSlots: async () => ({ ok: true, timeZone: 'Europe/Madrid', slots: [] }),
+      bookAppointment: async () => ({ ok: false, problem: 'offline' }),
+      checkInAppointment: async () => ({ ok: false, problem: 'offline' }),
+      findAppointment: async () => ({ ok: false, problem: 'offline' }),
+      cancelAppointment: async () => ({ ok: false, problem: 'offline' }),
+      rescheduleAppointment: async () => ({ ok: false, problem: 'offline' }),
+      // The service became appointment-only after the kiosk listed it.
+      walkInTurn: async () => ({ ok: false, problem: 'walk-in-not-offered' }),
+    };
+    const actor = createActor(createAppointmentsFlow(effects), { input: { locale: 'es' } }).start();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    actor.send({ type: 'walkIn.started' });
+    const walkIn = actor.getSnapshot().children.walkIn;
+    walkIn?.send({ type: 'service.chosen', code: 'tributos' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(walkIn?.getSnapshot().value).toBe('failed');
+    expect(walkIn?.getSnapshot().context.problem).toBe('walk-in-not-offered');
+    walkIn?.send({ type: 'booking.chosen' });
+    expect(actor.getSnapshot().matches({ active: { steps: 'booking' } })).toBe(true);
+    actor.stop();
+  });
+
+  it('an office with no walk-in service offers no walk-in in the menu, and the walk-in screen offers booking', async () => {
+    const byAppointmentOnly = OFFICES.map((office) => ({ ...office, services: office.services.map((service) => ({ ...service, walkIn: false })) }));
+    const { actor, perform } = startFlow(appointmentsMachine, { locale: 'es' }, EFFECTS);
+    await perform({ type: 'xstate.done.actor.loadOffices', output: { ...READY, offices: byAppointmentOnly } });
+    expect(actor.getSnapshot().matches({ active: { offices: 'ready' } })).toBe(true);
+    await perform({ type: 'walkIn.started' });
+    expect(actor.getSnapshot().matches({ active: { steps: 'menu' } })).toBe(true);
+    actor.stop();
+
+    const walkIn = createActor(walkInMachine, { input: { locale: 'es', here: byAppointmentOnly[0] ?? null } }).start();
+    walkIn.send({ type: 'service.chosen', code: 'padron' });
+    expect(walkIn.getSnapshot().value).toBe('service');
+    walkIn.send({ type: 'booking.chosen' });
+    expect(walkIn.getSnapshot().status).toBe('done');
+    expect(walkIn.getSnapshot().output).toEqual({ outcome: 'book' });
   });
 });

@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { countKeyOf, type AnalyticsBatch, type AnalyticsCount, type AnalyticsEvent } from '@kiosk/shared';
+import { countKeyOf, countSlotOf, type AnalyticsBatch, type AnalyticsCount, type AnalyticsEvent } from '@kiosk/shared';
 import type { AgentDatabase } from '../store/database.js';
 
-const KEY_COLUMNS = ['day', 'type', 'journey', 'step', 'reason', 'locale', 'modes', 'detail'] as const;
+const KEY_COLUMNS = ['day', 'hour', 'type', 'journey', 'step', 'reason', 'locale', 'modes', 'detail'] as const;
+
+type StoredRow = Omit<AnalyticsCount, 'hour'> & { hour: number | null };
+
+/** A row counted before the store kept hours (NULL) goes without one: the hub files it as "hour unknown". */
+function toCount({ hour, ...row }: StoredRow): AnalyticsCount {
+  return hour === null ? row : { ...row, hour };
+}
 
 /** Usage counts kept in the kiosk store until the hub has them (see README.md). */
 export class AnalyticsStore {
@@ -11,9 +18,9 @@ export class AnalyticsStore {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Adds one event to today's count for its combination. */
+  /** Adds one event to the count of this hour (UTC, see countSlotOf) for its combination. */
   record(event: AnalyticsEvent): void {
-    const key = countKeyOf(event, this.now().toISOString().slice(0, 10));
+    const key = countKeyOf(event, countSlotOf(this.now()));
     // A no-result query that held a digit or an @ is dropped, not counted under an empty text.
     if (event.type === 'faq.no-result' && key.detail === '') return;
     const values = KEY_COLUMNS.map((column) => key[column]);
@@ -36,12 +43,12 @@ export class AnalyticsStore {
       if (batchId === undefined) {
         batchId = randomUUID();
         const pinned = this.db
-          .prepare('UPDATE analytics_counts SET batch_id = ? WHERE rowid IN (SELECT rowid FROM analytics_counts WHERE batch_id IS NULL ORDER BY day, rowid LIMIT ?)')
+          .prepare('UPDATE analytics_counts SET batch_id = ? WHERE rowid IN (SELECT rowid FROM analytics_counts WHERE batch_id IS NULL ORDER BY day, hour, rowid LIMIT ?)')
           .run(batchId, limit);
         if (pinned.changes === 0) return null;
       }
-      const rows = this.db.prepare(`SELECT ${KEY_COLUMNS.join(', ')}, count FROM analytics_counts WHERE batch_id = ?`).all(batchId) as AnalyticsCount[];
-      return { batchId, counts: rows };
+      const rows = this.db.prepare(`SELECT ${KEY_COLUMNS.join(', ')}, count FROM analytics_counts WHERE batch_id = ?`).all(batchId) as Array<StoredRow>;
+      return { batchId, counts: rows.map(toCount) };
     })();
   }
 

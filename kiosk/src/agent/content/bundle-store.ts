@@ -11,6 +11,8 @@ import type { TrustedKey } from './verify.js';
  *   current.json         the pointer: which version is live and which is kept for rollback.
  *                        Replaced with fs.rename, so a reader sees the old pointer or the new one.
  *   trusted-key.json     the pinned hub key (when none is configured)
+ *   refused.json         the last bundle refused since one last applied (heartbeats report it);
+ *                        absent when the last bundle fetched applied
  */
 
 const AppliedBundleSchema = z.object({
@@ -28,12 +30,16 @@ export type BundlePointer = z.infer<typeof PointerSchema>;
 
 const TrustedKeySchema = z.object({ keyId: z.string(), publicKeyPem: z.string() });
 
+const RefusedBundleSchema = z.object({ version: z.number().int().positive().nullable(), code: z.string(), message: z.string(), at: z.string() });
+export type RefusedBundle = z.infer<typeof RefusedBundleSchema>;
+
 export class BundleStore {
   readonly root: string;
   private readonly stagingRoot: string;
   private readonly versionsRoot: string;
   private readonly pointerFile: string;
   private readonly keyFile: string;
+  private readonly refusedFile: string;
 
   constructor(dataDir: string) {
     this.root = path.join(dataDir, 'content');
@@ -41,6 +47,7 @@ export class BundleStore {
     this.versionsRoot = path.join(this.root, 'versions');
     this.pointerFile = path.join(this.root, 'current.json');
     this.keyFile = path.join(this.root, 'trusted-key.json');
+    this.refusedFile = path.join(this.root, 'refused.json');
     fs.mkdirSync(this.versionsRoot, { recursive: true });
     // Anything in staging is a download that never reached the swap.
     fs.rmSync(this.stagingRoot, { recursive: true, force: true });
@@ -113,6 +120,24 @@ export class BundleStore {
 
   pinTrustedKey(key: TrustedKey): void {
     writeFileAtomic(this.keyFile, JSON.stringify(key));
+  }
+
+  /** The last refused bundle, or null; an unreadable record counts as none (it is only a report). */
+  readRefused(): RefusedBundle | null {
+    try {
+      const parsed = RefusedBundleSchema.safeParse(JSON.parse(fs.readFileSync(this.refusedFile, 'utf8')));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  }
+
+  recordRefused(refused: RefusedBundle): void {
+    writeFileAtomic(this.refusedFile, JSON.stringify(refused));
+  }
+
+  clearRefused(): void {
+    fs.rmSync(this.refusedFile, { force: true });
   }
 }
 

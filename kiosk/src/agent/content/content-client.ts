@@ -1,5 +1,5 @@
 import { FLEET_BASE_PATH, PROTOCOL_VERSION, PROTOCOL_VERSION_HEADER } from '@kiosk/shared';
-import { ContentRefusal, PublicKeySchema, SignedBundleSchema } from './manifest.js';
+import { ContentRefusal, PublicKeySchema, SignedBundleSchema, readableVersion } from './manifest.js';
 import type { PublicKeyAnswer, SignedBundle } from './manifest.js';
 
 /** The hub could not be asked (network, timeout, 5xx): keep the last good bundle and try later. */
@@ -46,8 +46,11 @@ export class ContentClient {
     const response = await this.get('/bundle', etag === null ? {} : { 'if-none-match': etag });
     if (response.status === 304) return { kind: 'unchanged' };
     if (!response.ok) throw this.failed('/bundle', response);
-    const parsed = SignedBundleSchema.safeParse(await readJson(response));
-    if (!parsed.success) throw new ContentRefusal('malformed', `the hub's bundle is not a signed manifest: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    const body = await readJson(response);
+    const parsed = SignedBundleSchema.safeParse(body);
+    if (!parsed.success) {
+      throw new ContentRefusal('malformed', `the hub's bundle is not a signed manifest: ${parsed.error.issues[0]?.message ?? 'invalid'}`, readableVersion(body));
+    }
     return { kind: 'bundle', bundle: parsed.data, etag: response.headers.get('etag') };
   }
 

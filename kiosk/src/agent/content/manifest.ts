@@ -41,8 +41,24 @@ export class ContentRefusal extends Error {
   constructor(
     readonly code: ContentRefusalCode,
     message: string,
+    /** The refused bundle's version, when it could be read (heartbeats report it to the hub). */
+    readonly version: number | null = null,
   ) {
     super(message);
     this.name = 'ContentRefusal';
   }
+
+  /** The same refusal, naming the bundle version it concerns (unless it already names one). */
+  forVersion(version: number): ContentRefusal {
+    return this.version === null ? new ContentRefusal(this.code, this.message, version) : this;
+  }
+}
+
+/** The `manifest.version` of an answer that failed the schema, when it is still a readable positive integer. */
+export function readableVersion(body: unknown): number | null {
+  if (typeof body !== 'object' || body === null) return null;
+  const manifest = (body as { manifest?: unknown }).manifest;
+  if (typeof manifest !== 'object' || manifest === null) return null;
+  const version = (manifest as { version?: unknown }).version;
+  return typeof version === 'number' && Number.isSafeInteger(version) && version > 0 ? version : null;
 }

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { ContentReport } from '@kiosk/shared';
 import { BundleStore } from './bundle-store.js';
-import type { AppliedBundle } from './bundle-store.js';
+import type { AppliedBundle, BundlePointer, RefusedBundle } from './bundle-store.js';
 import { ContentClient, HubUnavailable } from './content-client.js';
 import { ContentRefusal } from './manifest.js';
 import type { ContentRefusalCode, SignedBundle } from './manifest.js';
@@ -29,6 +30,9 @@ export const CONTENT_DEFAULTS = {
   checkIntervalMs: 5 * 60_000,
   maxFileBytes: 5 * 1024 * 1024,
 } as const;
+
+/** The heartbeat's `content.error.reason` is at most this long (the schema's limit). */
+const MAX_REPORTED_REASON = 300;
 
 export type ContentErrorCode = ContentRefusalCode | 'hub-unavailable';
 export interface ContentError {
@@ -60,11 +64,16 @@ export class ContentUpdater {
   private readonly log: NonNullable<ContentUpdaterOptions['log']>;
   private readonly checkIntervalMs: number;
   private lastError: ContentError | null = null;
+  /** The last refused bundle, as refused.json holds it: read once here, kept in step on every change. */
+  private refused: RefusedBundle | null;
   private running: Promise<CheckResult> | null = null;
+  /** A background check was asked for while one ran: run one more when it ends. */
+  private followUp = false;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: ContentUpdaterOptions) {
     this.store = new BundleStore(options.dataDir);
+    this.refused = this.store.readRefused();
     this.client = new ContentClient({
       baseUrl: options.baseUrl,
       token: options.token,
@@ -83,6 +92,23 @@ export class ContentUpdater {
       expiresAt: current?.expiresAt ?? null,
       expired: current === null ? false : Date.parse(current.expiresAt) <= this.now().getTime(),
       lastError: this.lastError,
+    };
+  }
+
+  /**
+   * For heartbeats: the last bundle refused since a bundle last applied (version and why), or no
+   * error. Kept in DATA_DIR/content/refused.json too, so it survives a restart until a bundle applies;
+   * heartbeats read the copy in memory, not the file.
+   */
+  report(): ContentReport {
+    const refused = this.refused;
+    if (refused === null) return { error: null };
+    const reason = `${refused.code}: ${refused.message}`;
+    return {
+      error: {
+        version: refused.version === null ? null : String(refused.version),
+        reason: reason.length <= MAX_REPORTED_REASON ? reason : `${reason.slice(0, MAX_REPORTED_REASON - 1)}…`,
+      },
     };
   }
 
@@ -111,7 +137,7 @@ export class ContentUpdater {
 
   start(): void {
     if (this.timer !== null) return;
-    const tick = () => void this.checkNow().catch((error: unknown) => this.log('content check crashed', { error: String(error) }));
+    const tick = () => this.checkInBackground();
     tick();
     this.timer = setInterval(tick, this.checkIntervalMs);
     this.timer.unref();
@@ -124,8 +150,27 @@ export class ContentUpdater {
 
   /** One check; concurrent callers share the check in flight. */
   checkNow(): Promise<CheckResult> {
-    this.running ??= this.check().finally(() => (this.running = null));
+    this.running ??= this.check().finally(() => {
+      this.running = null;
+      if (!this.followUp) return;
+      this.followUp = false;
+      this.checkInBackground();
+    });
     return this.running;
+  }
+
+  /**
+   * A check nobody waits for: the periodic tick, and the hub's doorbell ringing "content" (a
+   * publication, a rollout step). Never two at once: asked while a check runs, it runs one more
+   * check after it (the running one may have fetched the bundle just before the publication), and
+   * any number of rings meanwhile still make only that one.
+   */
+  checkInBackground(): void {
+    if (this.running !== null) {
+      this.followUp = true;
+      return;
+    }
+    void this.checkNow().catch((error: unknown) => this.log('content check crashed', { error: String(error) }));
   }
 
   private async check(): Promise<CheckResult> {
@@ -136,6 +181,8 @@ export class ContentUpdater {
     } catch (error) {
       if (error instanceof ContentRefusal) {
         this.remember(error.code, error.message);
+        this.refused = { version: error.version, code: error.code, message: error.message, at: this.now().toISOString() };
+        this.store.recordRefused(this.refused);
         this.log('content bundle refused', { code: error.code, reason: error.message });
         return { kind: 'refused', code: error.code, message: error.message };
       }
@@ -176,6 +223,15 @@ export class ContentUpdater {
     const answer = await this.client.fetchBundle(pointer?.current.etag ?? null);
     if (answer.kind === 'unchanged') return { kind: 'unchanged', version: pointer?.current.version ?? null };
     const { bundle } = answer;
+    try {
+      return await this.verifyAndApply(bundle, answer.etag, pointer);
+    } catch (error) {
+      // Name the refused version: the hub's content rollout judges the kiosk on it.
+      throw error instanceof ContentRefusal ? error.forVersion(bundle.manifest.version) : error;
+    }
+  }
+
+  private async verifyAndApply(bundle: SignedBundle, etag: string | null, pointer: BundlePointer | null): Promise<CheckResult> {
     verifySignature(bundle, await this.trustedKey());
     const digest = manifestDigest(bundle.manifest);
     const current = pointer?.current ?? null;
@@ -188,10 +244,12 @@ export class ContentUpdater {
       createdAt: bundle.manifest.createdAt,
       expiresAt: bundle.manifest.expiresAt,
       digest,
-      etag: answer.etag,
+      etag,
       files: bundle.manifest.files,
     };
     await this.stageAndSwap(bundle, applied, current);
+    this.refused = null;
+    this.store.clearRefused();
     this.log('content bundle applied', { version: applied.version, files: applied.files.length });
     return { kind: 'applied', version: applied.version };
   }

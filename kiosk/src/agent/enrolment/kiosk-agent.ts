@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { KIOSK_LOCALES, PROTOCOL_VERSION, kioskMethods, type KioskEventName, type KioskMethodName } from '@kiosk/shared';
-import { AGENT_VERSION, startAgent, type RunningAgent } from '../agent.js';
+import { AGENT_VERSION, startAgent, type AgentOptions, type RunningAgent } from '../agent.js';
 import type { AgentConfig } from '../config.js';
 import { KioskHandlerError, type KioskHandlers } from '../handlers/dispatch.js';
 import { createLog, type Log } from '../log.js';
@@ -10,7 +10,7 @@ import { attachWebSocketTransport } from '../transport/websocket.js';
 import { Enroller, type Sleep } from './enroller.js';
 import { readCaBundle, trustHubCertificates } from '../sync/hub-trust.js';
 
-export interface KioskAgentOptions {
+export interface KioskAgentOptions extends AgentOptions {
   /** Tests drive the enrolment's waits; production sleeps for real. */
   readonly enrolmentSleep?: Sleep;
 }
@@ -22,7 +22,7 @@ export interface KioskAgentOptions {
  * no process restart, the renderer just sees describe change.
  */
 export async function startKioskAgent(config: AgentConfig, log: Log = createLog('agent'), options: KioskAgentOptions = {}): Promise<RunningAgent> {
-  if (config.hub.token !== '') return startAgent(config, log);
+  if (config.hub.token !== '') return startAgent(config, log, options);
   return startEnrollingAgent(config, log, options);
 }
 
@@ -79,6 +79,7 @@ async function startEnrollingAgent(config: AgentConfig, log: Log, options: Kiosk
     const running = await startAgent(
       { ...config, port: 0, hub: { ...config.hub, token: credentials.token }, kioskId: credentials.deviceId, issuer: credentials.issuer },
       log,
+      options, // the shell's capture, under Electron
     );
     if (closed) {
       await running.close();

@@ -46,8 +46,9 @@ function toKioskOffice(office: HubOffice, here: HubOffice | null): KioskOffice {
     name: office.name,
     address: office.address,
     timeZone: office.timeZone,
-    // Walk-in turns are for here and now: only the services of the office the kiosk stands in.
-    services: office.services.map((service) => ({ code: service.code, name: service.name, slotMinutes: service.slotMinutes, walkIn: office.code === here?.code })),
+    // Walk-in turns are for here and now: only the services of the office the kiosk stands in, and
+    // only those the hub says take them (the others are by appointment only).
+    services: office.services.map((service) => ({ code: service.code, name: service.name, slotMinutes: service.slotMinutes, walkIn: office.code === here?.code && service.walkIn })),
   };
 }
 
@@ -189,9 +190,14 @@ export function appointmentHandlers(deps: AppointmentDeps): Pick<KioskHandlers, 
     'appointments.walkIn': async ({ service, locale }) => {
       const office = await here(locale);
       if (!office.ok) return refusal(office.problem);
-      if (!office.value.services.some((s) => s.code === service)) return refusal('refused');
+      const offered = office.value.services.find((s) => s.code === service);
+      if (offered === undefined) return refusal('refused');
+      if (!offered.walkIn) return refusal('walk-in-not-offered');
       const answer = await deps.hub.walkIn(office.value.code, service);
-      if (!answer.ok) return refusal(answer.problem);
+      if (!answer.ok) {
+        log('appointments: walk-in refused', { problem: answer.problem });
+        return refusal(answer.problem);
+      }
       const ticket = await printTurn(answer.value, office.value, locale, 'walkIn');
       return { ok: true, turn: turnView(answer.value), ticket };
     },

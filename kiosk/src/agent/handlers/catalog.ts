@@ -1,20 +1,30 @@
 import { CatalogSchema, type Catalog, type KioskLocale } from '@kiosk/shared';
 import type { AgentDatabase } from '../store/database.js';
+import { isOffered, type ConfiguredServices } from './configured-services.js';
 
 export type CachedCatalog = Catalog & { stale: boolean };
 
 /**
  * The service catalogue: fresh from the hub when it answers, else the last copy kept in the
- * local store, flagged `stale` so the screen can say it may be out of date.
+ * local store, flagged `stale` so the screen can say it may be out of date. `list` answers only the
+ * services the kiosk's configuration offers; the cache keeps the whole catalogue so a later
+ * configuration that offers more needs no network.
  */
 export class CatalogService {
   constructor(
     private readonly db: AgentDatabase,
     private readonly fetchFromHub: (locale: KioskLocale) => Promise<Catalog>,
     private readonly log: (message: string, fields?: Record<string, unknown>) => void = () => {},
+    private readonly services: ConfiguredServices = () => 'all',
   ) {}
 
   async list(locale: KioskLocale): Promise<CachedCatalog> {
+    const catalog = await this.listAll(locale);
+    const offered = this.services();
+    return offered === 'all' ? catalog : { ...catalog, services: catalog.services.filter((service) => isOffered(offered, service.serviceCode)) };
+  }
+
+  private async listAll(locale: KioskLocale): Promise<CachedCatalog> {
     try {
       const catalog = await this.fetchFromHub(locale);
       this.db

@@ -17,10 +17,11 @@ export interface JobCapabilities {
   reprintLast?: () => Promise<ReceiptOutcome>;
   printTestPage(): Promise<ReceiptOutcome>;
   /**
-   * Electron only: captures the screen with input fields blurred and uploads it itself; resolves
-   * with a small result (e.g. size). Absent in browser mode, where there is no way to capture.
+   * Electron only: captures the screen through the shell (only when no session is active, so it
+   * shows the attract screen) and uploads it for this job itself; resolves with a small result
+   * (bytes, width, height). Absent in browser mode, where there is no way to capture.
    */
-  screenshot?: () => Promise<JobResult>;
+  screenshot?: (jobId: string) => Promise<JobResult>;
   /** Log lines between two instants, at most `limit`. */
   logLines(from: Date, to: Date, limit: number): string[];
   uploadLogs(jobId: string, lines: readonly string[]): Promise<void>;
@@ -75,7 +76,7 @@ export async function execute(job: KioskJob, caps: JobCapabilities): Promise<Exe
       case 'print-test-page':
         return fromReceipt(await caps.printTestPage());
       case 'screenshot':
-        return caps.screenshot === undefined ? rejected('not-supported') : succeeded(await caps.screenshot());
+        return caps.screenshot === undefined ? rejected('not-supported') : succeeded(await caps.screenshot(job.id));
       case 'upload-logs': {
         const { from, to } = UploadLogsParamsSchema.parse(job.params);
         const lines = caps.logLines(new Date(from), new Date(to), MAX_LOG_UPLOAD_LINES);

@@ -25,6 +25,8 @@ export interface JobRunnerOptions {
   readonly doorbell?: { readonly baseMs: number; readonly capMs: number } | false;
   /** The hub rang "config": the configuration sync should look now. */
   readonly onConfigRing?: () => void;
+  /** The hub rang "content": the content updater should look now. */
+  readonly onContentRing?: () => void;
   readonly onRevoked?: () => void;
 }
 
@@ -55,7 +57,11 @@ export class JobRunner {
             ...backoff,
             log: options.log,
             onConnected: () => this.kick(),
-            onRing: (ring) => (ring === 'jobs' ? this.kick() : options.onConfigRing?.()),
+            onRing: (ring) => {
+              if (ring === 'jobs') this.kick();
+              else if (ring === 'config') options.onConfigRing?.();
+              else options.onContentRing?.();
+            },
             onRevoked: () => {
               this.stop();
               options.onRevoked?.();

@@ -2,6 +2,7 @@ import { sql as outboxEncryption } from './migrations/0003-outbox-encryption.js'
 import { sql as jobs } from './migrations/0004-jobs.js';
 import { sql as config } from './migrations/0005-config.js';
 import { sql as analytics } from './migrations/0006-analytics.js';
+import { sql as analyticsHour } from './migrations/0007-analytics-hour.js';
 
 /** The kiosk store's schema, one forward-only step per entry (index + 1 = user_version). */
 export const migrations: readonly string[] = [
@@ -51,4 +52,5 @@ export const migrations: readonly string[] = [
   jobs,
   config,
   analytics,
+  analyticsHour,
 ];

@@ -18,7 +18,8 @@ import type { HubClientOptions } from './hub-client.js';
  * bodies carry names and document numbers.
  */
 
-const ServiceSchema = z.object({ code: z.string(), name: z.string(), turnLetter: z.string(), slotMinutes: z.number(), capacity: z.number() });
+/** `walkIn`: false for a service by appointment only; a hub older than the flag sends none (walk-ins as before). */
+const ServiceSchema = z.object({ code: z.string(), name: z.string(), turnLetter: z.string(), slotMinutes: z.number(), capacity: z.number(), walkIn: z.boolean().default(true) });
 export const HubOfficeListSchema = z.object({
   offices: z.array(z.object({ code: z.string(), name: z.string(), address: z.string(), timeZone: z.string(), services: z.array(ServiceSchema) })),
 });
@@ -44,7 +45,7 @@ const HubCheckInSchema = z.object({ appointmentReference: z.string(), turn: HubT
 
 export type HubAnswer<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: AppointmentProblem };
 
-/** The hub's refusal codes (check-in-service.ts, booking-service.ts, availability-service.ts) -> the kiosk's. */
+/** The hub's refusal codes (check-in-service.ts, booking-service.ts, availability-service.ts, turn-service.ts) -> the kiosk's. */
 const PROBLEM_OF_CODE: Readonly<Record<string, AppointmentProblem>> = {
   'appointment-already-used': 'already-used',
   'appointment-cancelled': 'cancelled',
@@ -60,6 +61,8 @@ const PROBLEM_OF_CODE: Readonly<Record<string, AppointmentProblem>> = {
   'slot-in-past': 'slot-taken',
   'slot-too-far': 'slot-taken',
   'appointment-changed': 'slot-taken',
+  // The service became appointment-only between the kiosk's listing and the citizen's choice.
+  'walk-in-not-offered': 'walk-in-not-offered',
 };
 
 export function problemOf(status: number, code: string | null, message: string): AppointmentProblem {

@@ -10,7 +10,7 @@ import {
   type Heartbeat,
   type KioskLocale,
 } from '@kiosk/shared';
-import { KioskJobListSchema, jobRoutes, type JobStateReport, type KioskJob } from '@kiosk/shared';
+import { KioskJobListSchema, jobRoutes, jobScreenshotPath, type JobStateReport, type KioskJob } from '@kiosk/shared';
 import { FollowUpCaseSchema, followUpPath, type FollowUpCase } from '@kiosk/shared';
 import { ANALYTICS_PATH, STAFF_CALLS_PATH, type AnalyticsBatch, type StaffCall } from '@kiosk/shared';
 import { OutboxHubCalls, classifyAnswer } from '../outbox/hub-calls.js';
@@ -128,6 +128,17 @@ export class HubClient {
       signal: AbortSignal.timeout(this.options.timeoutMs),
     });
     if (!response.ok) throw new Error(`job logs: hub answered ${response.status}`);
+  }
+
+  /** A screenshot job's PNG, as a raw image/png body; throws when the hub did not take it. */
+  async uploadJobScreenshot(jobId: string, png: Uint8Array): Promise<void> {
+    const response = await fetch(`${this.options.baseUrl}${jobScreenshotPath(jobId)}`, {
+      method: 'PUT',
+      headers: this.headers({ 'content-type': 'image/png' }),
+      body: png,
+      signal: AbortSignal.timeout(this.options.timeoutMs),
+    });
+    if (!response.ok) throw new Error(`job screenshot: hub answered ${response.status}`);
   }
 
   /** Where and how to open the WebSocket doorbell (same credential as every other call). */

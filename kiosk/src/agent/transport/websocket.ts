@@ -24,6 +24,8 @@ export function attachWebSocketTransport(options: {
   allowedOrigins: () => readonly string[];
   handlers: KioskHandlers;
   log: (message: string, fields?: Record<string, unknown>) => void;
+  /** The last connected page went away (closed, crashed): no screen is left to hold a session. */
+  onLastClientGone?: () => void;
 }): { broadcast<E extends KioskEventName>(event: E, data: KioskEventData<E>): void; close(): Promise<void> } {
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: MAX_MESSAGE_BYTES });
   const clients = new Set<WebSocket>();
@@ -40,7 +42,10 @@ export function attachWebSocketTransport(options: {
     if (origin && !options.allowedOrigins().includes(origin)) return refuse('403 Forbidden', `foreign origin ${origin}`);
     wss.handleUpgrade(request, socket, head, (ws) => {
       clients.add(ws);
-      ws.on('close', () => clients.delete(ws));
+      ws.on('close', () => {
+        clients.delete(ws);
+        if (clients.size === 0) options.onLastClientGone?.();
+      });
       ws.on('message', (data, isBinary) => {
         void (async () => {
           let raw: unknown = null;

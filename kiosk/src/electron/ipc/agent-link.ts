@@ -26,6 +26,28 @@ export interface ShellStatusMessage {
   readonly since: string;
 }
 
+/**
+ * Agent -> main: take a screenshot of the kiosk window (a screenshot job; the agent already checked
+ * that no citizen session is active). Main answers with `ShellCapturedMessage` under the same id.
+ * Same shapes as kiosk/src/agent/jobs/shell-capture.ts.
+ */
+export interface ShellCaptureMessage {
+  readonly kind: 'shell.capture';
+  readonly id: string;
+}
+
+/** Main -> agent: the PNG as base64, or why there is none. */
+export type ShellCapturedMessage =
+  | { readonly kind: 'shell.captured'; readonly id: string; readonly png: string }
+  | { readonly kind: 'shell.captured'; readonly id: string; readonly error: string };
+
+const isCaptureRequest = (message: unknown): message is ShellCaptureMessage =>
+  typeof message === 'object' &&
+  message !== null &&
+  (message as { kind?: unknown }).kind === 'shell.capture' &&
+  typeof (message as { id?: unknown }).id === 'string' &&
+  ((message as { id: string }).id.length <= 80);
+
 export interface AgentLink {
   /** Forwards a validated call; always resolves with a reply (an error reply on timeout or exit). */
   call(envelope: KioskCall): Promise<KioskReply>;
@@ -51,6 +73,8 @@ export function createAgentLink(options: {
   /** Agent events (`{ v, event, data }`) to pass on to the page. */
   readonly onEvent: (envelope: { v: number; event: string; data: unknown }) => void;
   readonly log?: (message: string, fields?: Record<string, unknown>) => void;
+  /** The kiosk window as a PNG in base64 (main.ts: capturePage, downscaled); absent: captures are refused. */
+  readonly capture?: () => Promise<string>;
 }): AgentLink {
   const pending = new Map<string, Pending>();
   let port: AgentPort | null = null;
@@ -68,7 +92,30 @@ export function createAgentLink(options: {
     }
   }
 
-  function handleMessage(message: unknown): void {
+  /** Answers a capture request on the port that asked (a restarted agent gets no stale image). */
+  function answerCapture(asking: AgentPort, mine: number, id: string): void {
+    const send = (answer: ShellCapturedMessage) => {
+      if (mine === generation) asking.postMessage(answer);
+    };
+    if (options.capture === undefined) {
+      send({ kind: 'shell.captured', id, error: 'this shell cannot capture the screen' });
+      return;
+    }
+    options.capture().then(
+      (png) => send({ kind: 'shell.captured', id, png }),
+      (error: unknown) => {
+        const reason = error instanceof Error ? error.message.slice(0, 200) : 'capture failed';
+        options.log?.('screen capture failed', { reason });
+        send({ kind: 'shell.captured', id, error: reason });
+      },
+    );
+  }
+
+  function handleMessage(message: unknown, asking: AgentPort, mine: number): void {
+    if (isCaptureRequest(message)) {
+      answerCapture(asking, mine, message.id);
+      return;
+    }
     const reply = KioskReplySchema.safeParse(message);
     if (reply.success) {
       const call = pending.get(reply.data.id);
@@ -110,7 +157,7 @@ export function createAgentLink(options: {
       failAll('the kiosk agent restarted; please try again');
       port = next;
       next.on('message', (message) => {
-        if (mine === generation) handleMessage(message);
+        if (mine === generation) handleMessage(message, next, mine);
       });
       next.on('exit', () => {
         if (mine !== generation) return;

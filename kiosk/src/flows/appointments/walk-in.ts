@@ -2,7 +2,11 @@ import { assign, fromPromise, setup } from 'xstate';
 import type { AppointmentProblem, AppointmentWalkInParams, KioskLocale, KioskOffice, KioskTurn, ReceiptOutcome, TurnIssuedAnswer } from '@kiosk/shared';
 import { OFFLINE, notProvided } from './effects.js';
 
-/** A turn without appointment, for a service this kiosk's office hands walk-in turns for. */
+/**
+ * A turn without appointment, for a service this kiosk's office hands walk-in turns for. A service
+ * may be by appointment only: when none of the office's services takes walk-ins, or the hub says
+ * the chosen one no longer does, the citizen may go and book instead (outcome `book`).
+ */
 
 export interface WalkInInput {
   readonly locale: KioskLocale;
@@ -17,8 +21,11 @@ export interface WalkInContext {
   turn: KioskTurn | null;
   ticket: ReceiptOutcome | null;
   problem: AppointmentProblem | null;
-  outcome: 'done' | 'cancelled';
+  outcome: WalkInOutcome;
 }
+
+/** `book`: the citizen chose to book an appointment instead (the service takes no walk-ins). */
+export type WalkInOutcome = 'done' | 'cancelled' | 'book';
 
 export type WalkInEvent =
   | { type: 'language.changed'; locale: KioskLocale }
@@ -26,14 +33,15 @@ export type WalkInEvent =
   | { type: 'step.back' }
   | { type: 'walkIn.retried' }
   | { type: 'walkIn.finished' }
-  | { type: 'walkIn.abandoned' };
+  | { type: 'walkIn.abandoned' }
+  | { type: 'booking.chosen' };
 
 export const walkInMachine = setup({
   types: {
     input: {} as WalkInInput,
     context: {} as WalkInContext,
     events: {} as WalkInEvent,
-    output: {} as { outcome: 'done' | 'cancelled' },
+    output: {} as { outcome: WalkInOutcome },
   },
   actors: {
     walkIn: fromPromise<TurnIssuedAnswer, AppointmentWalkInParams>(async () => notProvided('walkIn')),
@@ -52,6 +60,7 @@ export const walkInMachine = setup({
       on: {
         'service.chosen': { guard: 'allowsWalkIn', target: 'issuing', actions: assign({ serviceCode: ({ event }) => event.code }) },
         'step.back': { target: 'finished', actions: assign({ outcome: 'cancelled' }) },
+        'booking.chosen': { target: 'finished', actions: assign({ outcome: 'book' }) },
       },
     },
     issuing: {
@@ -72,6 +81,7 @@ export const walkInMachine = setup({
         'walkIn.retried': 'issuing',
         'step.back': 'service',
         'walkIn.abandoned': { target: 'finished', actions: assign({ outcome: 'cancelled' }) },
+        'booking.chosen': { target: 'finished', actions: assign({ outcome: 'book' }) },
       },
     },
     issued: { on: { 'walkIn.finished': { target: 'finished', actions: assign({ outcome: 'done' }) } } },

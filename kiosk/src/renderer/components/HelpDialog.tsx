@@ -1,19 +1,22 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKioskClient } from '../bridge/client-context';
+import { A11yControls } from '../a11y/A11yControls';
 
 type CallState = 'idle' | 'calling' | 'called' | 'failed';
 
 /**
  * Help for the current screen and a way to bring a person: "Call staff" asks the agent to alert
  * the office (only the screen's name travels). If the hub cannot be told, the citizen is sent to
- * the desk instead of waiting for someone who is not coming.
+ * the desk instead of waiting for someone who is not coming. The accessibility switches (large
+ * text, contrast, reach, reading aloud) live here too, the same place on every screen.
  */
 export function HelpDialog({ screen, callAtOnce, onClose }: { screen: string; callAtOnce: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const client = useKioskClient();
   const ref = useRef<HTMLDialogElement>(null);
   const headingId = useId();
+  const bodyId = useId();
   const [call, setCall] = useState<CallState>('idle');
   const callStaff = () => {
     setCall('calling');
@@ -32,14 +35,17 @@ export function HelpDialog({ screen, callAtOnce, onClose }: { screen: string; ca
   const status = { idle: null, calling: 'help.calling', called: 'help.called', failed: 'help.callFailed' } as const;
   const statusKey = status[call];
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={headingId} onClose={onClose} data-testid="help-dialog">
+    <dialog ref={ref} className="dialog" aria-labelledby={headingId} aria-describedby={bodyId} onClose={onClose} data-testid="help-dialog">
       <h2 id={headingId}>{t('help.title')}</h2>
-      <p className="lead">{t('help.body')}</p>
+      <p className="lead" id={bodyId}>
+        {t('help.body')}
+      </p>
       {statusKey ? (
         <p className="help-status" role="status" data-testid="help-call-status" data-state={call}>
           {t(statusKey)}
         </p>
       ) : null}
+      <A11yControls />
       <div className="dialog-actions help-actions">
         <button type="button" className="button button-secondary" data-testid="help-close" onClick={onClose}>
           {t('help.close')}

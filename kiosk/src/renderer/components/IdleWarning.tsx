@@ -3,11 +3,16 @@ import { useSelector } from '@xstate/react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../state/session-context';
 import { selectCanExtend, selectIsWarning, selectWarningMs } from '../state/selectors';
+import { playIdleTone } from '../a11y/idle-tone';
 
 /** How often the visible countdown updates; the reset itself is the machine's timer. */
 const COUNTDOWN_TICK_MS = 1000;
 
-/** "Are you still there?": shown while the session machine is in its warning state. */
+/**
+ * "Are you still there?": shown while the session machine is in its warning state, by sight and by
+ * sound (a short tone; in audio mode the focus model also reads the title and text aloud when the
+ * highlight enters the dialog).
+ */
 export function IdleWarning() {
   const session = useSession();
   const warning = useSelector(session, selectIsWarning);
@@ -20,6 +25,7 @@ function IdleWarningDialog() {
   const warningMs = useSelector(session, selectWarningMs);
   const canExtend = useSelector(session, selectCanExtend);
   const [secondsLeft, setSecondsLeft] = useState(Math.ceil(warningMs / 1000));
+  const [sound, setSound] = useState<'played' | 'unavailable' | null>(null);
   const ref = useRef<HTMLDialogElement>(null);
   const headingId = useId();
   const bodyId = useId();
@@ -27,6 +33,7 @@ function IdleWarningDialog() {
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
+    setSound(playIdleTone() ? 'played' : 'unavailable');
     const shownAt = Date.now();
     const tick = setInterval(() => {
       setSecondsLeft(Math.max(0, Math.ceil((warningMs - (Date.now() - shownAt)) / 1000)));
@@ -45,6 +52,7 @@ function IdleWarningDialog() {
       aria-labelledby={headingId}
       aria-describedby={bodyId}
       data-testid="idle-warning"
+      data-sound={sound ?? undefined}
       // Escape is a keypress, i.e. presence: it extends rather than closing a dialog the machine owns.
       onCancel={(event) => {
         event.preventDefault();

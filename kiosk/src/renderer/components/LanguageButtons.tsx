@@ -1,5 +1,6 @@
-import { KIOSK_LOCALES, textDirection, type KioskLocale } from '@kiosk/shared';
+import { textDirection, type KioskLocale } from '@kiosk/shared';
 import { LANGUAGE_ENDONYMS } from '../i18n/endonyms';
+import { offeredLanguages, useKioskConfig } from '../state/kiosk-config';
 
 interface LanguageButtonsProps {
   readonly current: KioskLocale;
@@ -7,11 +8,15 @@ interface LanguageButtonsProps {
   readonly onChoose: (locale: KioskLocale) => void;
 }
 
-/** Seven big buttons, each language named in itself and marked with its own lang/dir. */
+/**
+ * One big button per language this kiosk offers (its configuration; the default first), each
+ * language named in itself and marked with its own lang/dir.
+ */
 export function LanguageButtons({ current, testIdPrefix, onChoose }: LanguageButtonsProps) {
+  const config = useKioskConfig();
   return (
     <div className="language-grid">
-      {KIOSK_LOCALES.map((locale) => (
+      {offeredLanguages(config).map((locale) => (
         <button
           key={locale}
           type="button"

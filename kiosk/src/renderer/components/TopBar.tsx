@@ -33,12 +33,13 @@ export function TopBar() {
         <button type="button" className="button button-bar" data-testid="top-call-staff" onClick={() => setHelp({ callAtOnce: true })}>
           {t('topBar.callStaff')}
         </button>
-        {/* Hidden, not removed, on the attract screen so the switcher never moves. */}
+        {/* Hidden, not removed, on the attract screen so the switcher never moves; "inherit", not
+            "visible", so it stays hidden under the screen curtain (a11y/dom-items.ts). */}
         <button
           type="button"
           className="button button-bar"
           data-testid="top-start-over"
-          style={{ visibility: canRestart ? 'visible' : 'hidden' }}
+          style={{ visibility: canRestart ? 'inherit' : 'hidden' }}
           onClick={() => session.send({ type: 'session.restarted' })}
         >
           {t('topBar.startOver')}

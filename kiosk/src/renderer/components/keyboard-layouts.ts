@@ -1,7 +1,7 @@
 /**
  * On-screen keyboard layouts. Accented letters are keys of their own (no dead keys: the library's
  * Spanish dead keys produce broken characters), covering Spanish, Catalan, Galician, Basque and
- * French. Arabic has its own layout. Named control keys are in braces.
+ * French (ÿ and æ too: L'Haÿ-les-Roses, ex æquo). Arabic has its own layout. Named control keys are in braces.
  */
 export type KeyboardFamily = 'latin' | 'arabic';
 export type KeyboardLayer = 'default' | 'shift' | 'accents' | 'accentsShift' | 'arabic';
@@ -34,14 +34,14 @@ export const KEYBOARD_LAYOUT: Readonly<Record<KeyboardLayer, string[]>> = {
   accents: [
     'à á â ä è é ê ë {bksp}',
     'ì í î ï ò ó ô ö',
-    'ù ú û ü ñ ç œ ·',
+    'ù ú û ü ÿ ñ ç œ æ ·',
     "{shift} @ ' \" ( ) / € º ª",
     '{abc} {arabic} {space} ? !',
   ],
   accentsShift: [
     'À Á Â Ä È É Ê Ë {bksp}',
     'Ì Í Î Ï Ò Ó Ô Ö',
-    'Ù Ú Û Ü Ñ Ç Œ ·',
+    'Ù Ú Û Ü Ÿ Ñ Ç Œ Æ ·',
     "{shift} @ ' \" ( ) / € º ª",
     '{abc} {arabic} {space} ¿ ¡',
   ],

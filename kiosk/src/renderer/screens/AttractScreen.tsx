@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../state/session-context';
 import { ScreenFrame } from '../components/ScreenFrame';
+import { FiguresPanel } from './FiguresPanel';
 
 export function AttractScreen() {
   const { t } = useTranslation();
@@ -22,6 +23,7 @@ export function AttractScreen() {
       >
         {t('attract.start')}
       </button>
+      <FiguresPanel />
     </ScreenFrame>
   );
 }

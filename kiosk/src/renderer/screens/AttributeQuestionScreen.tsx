@@ -1,11 +1,13 @@
+import { useId } from 'react';
 import { useSelector } from '@xstate/react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogAttribute, KioskLocale } from '@kiosk/shared';
 import { MAX_STRING_ANSWER_LENGTH, type AnswerProblem, type AnswerValue } from '../../flows/index';
+import { ErrorSummary, useSubmitAttempts } from '../components/ErrorSummary';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { selectAnswerProblem, selectAnswers, selectQuestion, selectQuestionPosition, type RequestActor } from '../state/selectors';
 import { KeyboardField } from './KeyboardField';
-import { DateTimeAnswer, NumberAnswer } from './AnswerInputs';
+import { DateTimeAnswer, NumberAnswer, type FieldLinks } from './AnswerInputs';
 import './request-journey.css';
 
 const PROBLEM_KEY = {
@@ -24,13 +26,19 @@ export function AttributeQuestionScreen({ request, locale }: { request: RequestA
   const answers = useSelector(request, selectAnswers);
   const problem = useSelector(request, selectAnswerProblem);
   const { index, count } = useSelector(request, selectQuestionPosition);
+  const [attempt, submitted] = useSubmitAttempts();
+  const baseId = useId();
   if (question === null) return null;
+  const links: FieldLinks = { fieldId: `${baseId}-field`, problemId: `${baseId}-problem`, invalid: problem !== null };
   const value = answers[question.code];
   const change = (next: AnswerValue) => request.send({ type: 'answer.changed', value: next });
   const problemText = problem ? t(PROBLEM_KEY[problem]) : null;
   const optional = question.variable && !question.required;
   return (
+    // Keyed by question: each question is a new screen whose heading takes focus and is spoken
+    // (the same frame reused would leave focus on "Continue", and a blind citizen in silence).
     <ScreenFrame
+      key={question.code}
       title={question.variable ? question.description : t('attributes.progress', { index: index + 1, count })}
       className="screen-question"
       actions={
@@ -43,7 +51,11 @@ export function AttributeQuestionScreen({ request, locale }: { request: RequestA
               {t('common.skip')}
             </button>
           ) : null}
-          <button type="button" className="button button-primary action-end" data-testid="question-next" onClick={() => request.send({ type: 'answer.submitted' })}>
+          <button type="button" className="button button-primary action-end" data-testid="question-next" onClick={() => {
+              request.send({ type: 'answer.submitted' });
+              submitted();
+            }}
+          >
             {t('common.next')}
           </button>
         </>
@@ -53,12 +65,13 @@ export function AttributeQuestionScreen({ request, locale }: { request: RequestA
         <span>{t('attributes.progress', { index: index + 1, count })}</span>
         {question.variable ? <span>{t(question.required ? 'attributes.required' : 'attributes.optional')}</span> : null}
       </p>
+      <ErrorSummary errors={problemText && question.variable ? [{ fieldId: links.fieldId, field: question.description, message: problemText }] : []} attempt={attempt} />
       {question.variable ? (
         <>
           {question.datatypeDescription ? <p className="hint">{question.datatypeDescription}</p> : null}
-          <AnswerInput question={question} value={value} problem={problemText} locale={locale} onChange={change} />
+          <AnswerInput question={question} value={value} problem={problemText} links={links} locale={locale} onChange={change} />
           {problemText && !isTyped(question) ? (
-            <p className="problem" role="alert" data-testid="question-problem">
+            <p id={links.problemId} className="problem" role="alert" data-testid="question-problem">
               {problemText}
             </p>
           ) : null}
@@ -74,15 +87,22 @@ export function AttributeQuestionScreen({ request, locale }: { request: RequestA
 
 const isTyped = (question: CatalogAttribute) => question.datatype === 'string' || question.datatype === 'text';
 
+/** A group of choices with a problem: marked invalid and described by the problem text. */
+const groupLinks = (links: FieldLinks) => (links.invalid ? { 'aria-invalid': true, 'aria-describedby': links.problemId } : {});
+/** The first choice is where the error summary sends focus; it carries the problem text too. */
+const firstLinks = (links: FieldLinks, position: number) => (position === 0 ? { id: links.fieldId, ...(links.invalid ? { 'aria-describedby': links.problemId } : {}) } : {});
+
 interface AnswerInputProps {
   readonly question: CatalogAttribute;
   readonly value: AnswerValue | undefined;
   readonly problem: string | null;
+  /** Ids tying the input to the error summary and to its problem text. */
+  readonly links: FieldLinks;
   readonly locale: KioskLocale;
   readonly onChange: (value: AnswerValue) => void;
 }
 
-function AnswerInput({ question, value, problem, locale, onChange }: AnswerInputProps) {
+function AnswerInput({ question, value, problem, links, locale, onChange }: AnswerInputProps) {
   const { t } = useTranslation();
   const text = typeof value === 'string' ? value : '';
   switch (question.datatype) {
@@ -90,6 +110,7 @@ function AnswerInput({ question, value, problem, locale, onChange }: AnswerInput
     case 'text':
       return (
         <KeyboardField
+          id={links.fieldId}
           label={t('attributes.answerLabel')}
           problem={problem}
           value={text}
@@ -101,15 +122,16 @@ function AnswerInput({ question, value, problem, locale, onChange }: AnswerInput
         />
       );
     case 'number':
-      return <NumberAnswer value={text} onChange={onChange} />;
+      return <NumberAnswer value={text} links={links} onChange={onChange} />;
     case 'datetime':
-      return <DateTimeAnswer value={text} locale={locale} onChange={onChange} />;
+      return <DateTimeAnswer value={text} links={links} locale={locale} onChange={onChange} />;
     case 'singlevaluelist':
       return (
-        <ul className="option-list" role="radiogroup" aria-label={question.description}>
-          {question.values.map((option) => (
-            <li key={option.key}>
-              <button type="button" role="radio" aria-checked={text === option.key} aria-pressed={text === option.key} className="button button-choice" data-testid={`answer-option-${option.key}`} onClick={() => onChange(option.key)}>
+        <ul className="option-list" role="radiogroup" aria-label={question.description} {...groupLinks(links)}>
+          {question.values.map((option, position) => (
+            // A radio group owns radios, not list items: the item is only layout.
+            <li key={option.key} role="none">
+              <button type="button" {...firstLinks(links, position)} role="radio" aria-checked={text === option.key} className="button button-choice" data-testid={`answer-option-${option.key}`} onClick={() => onChange(option.key)}>
                 <span className="choice-name">{option.name}</span>
               </button>
             </li>
@@ -120,10 +142,10 @@ function AnswerInput({ question, value, problem, locale, onChange }: AnswerInput
       const picked = Array.isArray(value) ? value : [];
       const toggle = (key: string) => onChange(picked.includes(key) ? picked.filter((k) => k !== key) : [...picked, key]);
       return (
-        <ul className="option-list" aria-label={question.description}>
-          {question.values.map((option) => (
+        <ul className="option-list" aria-label={question.description} {...groupLinks(links)}>
+          {question.values.map((option, position) => (
             <li key={option.key}>
-              <button type="button" role="checkbox" aria-checked={picked.includes(option.key)} aria-pressed={picked.includes(option.key)} className="button button-choice" data-testid={`answer-option-${option.key}`} onClick={() => toggle(option.key)}>
+              <button type="button" {...firstLinks(links, position)} role="checkbox" aria-checked={picked.includes(option.key)} className="button button-choice" data-testid={`answer-option-${option.key}`} onClick={() => toggle(option.key)}>
                 <span className="choice-name">{option.name}</span>
               </button>
             </li>

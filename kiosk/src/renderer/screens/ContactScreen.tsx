@@ -1,6 +1,8 @@
+import { useId } from 'react';
 import { useSelector } from '@xstate/react';
 import { useTranslation } from 'react-i18next';
 import { MAX_EMAIL_LENGTH, type KioskLocale } from '@kiosk/shared';
+import { ErrorSummary, useSubmitAttempts } from '../components/ErrorSummary';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { selectContactChannel, selectContactProblem, selectContactValue, type RequestActor } from '../state/selectors';
 import { KeyboardField } from './KeyboardField';
@@ -54,6 +56,10 @@ export function ContactDetailsScreen({ request, locale }: { request: RequestActo
   const value = useSelector(request, selectContactValue);
   const problem = useSelector(request, selectContactProblem);
   const email = channel === 'email';
+  const [attempt, submitted] = useSubmitAttempts();
+  const fieldId = useId();
+  const label = t(email ? 'contact.emailTitle' : 'contact.phoneTitle');
+  const problemText = problem ? t(problem === 'email' ? 'contact.problemEmail' : 'contact.problemPhone') : null;
   return (
     <ScreenFrame
       title={t(email ? 'contact.emailTitle' : 'contact.phoneTitle')}
@@ -62,15 +68,21 @@ export function ContactDetailsScreen({ request, locale }: { request: RequestActo
           <button type="button" className="button button-secondary action-start" data-testid="contact-details-back" onClick={() => request.send({ type: 'step.back' })}>
             {t('common.back')}
           </button>
-          <button type="button" className="button button-primary action-end" data-testid="contact-next" onClick={() => request.send({ type: 'contact.submitted' })}>
+          <button type="button" className="button button-primary action-end" data-testid="contact-next" onClick={() => {
+              request.send({ type: 'contact.submitted' });
+              submitted();
+            }}
+          >
             {t('common.next')}
           </button>
         </>
       }
     >
+      <ErrorSummary errors={problemText ? [{ fieldId, field: label, message: problemText }] : []} attempt={attempt} />
       <KeyboardField
-        label={t(email ? 'contact.emailTitle' : 'contact.phoneTitle')}
-        problem={problem ? t(problem === 'email' ? 'contact.problemEmail' : 'contact.problemPhone') : null}
+        id={fieldId}
+        label={label}
+        problem={problemText}
         value={value}
         maxLength={email ? MAX_EMAIL_LENGTH : 40}
         // Addresses and numbers are Latin characters whatever the language (the Arabic layout has a Latin layer too).
@@ -79,6 +91,7 @@ export function ContactDetailsScreen({ request, locale }: { request: RequestActo
         // "@" and "+" are not on the keyboard's first layer: one touch each here.
         shortcuts={email ? EMAIL_SHORTCUTS : PHONE_SHORTCUTS}
         testId="contact-input"
+        personal
         onChange={(text) => request.send({ type: 'contact.changed', text })}
       />
     </ScreenFrame>

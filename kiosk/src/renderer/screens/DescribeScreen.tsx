@@ -3,6 +3,7 @@ import { useSelector } from '@xstate/react';
 import { useTranslation } from 'react-i18next';
 import { MAX_DESCRIPTION_LENGTH, type KioskLocale } from '@kiosk/shared';
 import type { DescriptionProblem } from '../../flows/index';
+import { ErrorSummary, useSubmitAttempts } from '../components/ErrorSummary';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard';
 import { deleteBackward, insertText, type TextSelection } from '../components/text-editing';
@@ -28,6 +29,8 @@ export function DescribeScreen({ request, locale }: { request: RequestActor; loc
   const hintId = useId();
   const problemId = useId();
   const fieldId = useId();
+  const [attempt, submitted] = useSubmitAttempts();
+  const problemText = problem ? t(PROBLEM_KEY[problem], { max: MAX_DESCRIPTION_LENGTH }) : null;
 
   // A controlled textarea puts the caret at the end when its value changes; put it back.
   useLayoutEffect(() => {
@@ -55,12 +58,17 @@ export function DescribeScreen({ request, locale }: { request: RequestActor; loc
           <button type="button" className="button button-secondary action-start" data-testid="description-back" onClick={() => request.send({ type: 'step.back' })}>
             {t('common.back')}
           </button>
-          <button type="button" className="button button-primary action-end" data-testid="description-next" onClick={() => request.send({ type: 'description.submitted' })}>
+          <button type="button" className="button button-primary action-end" data-testid="description-next" onClick={() => {
+              request.send({ type: 'description.submitted' });
+              submitted();
+            }}
+          >
             {t('common.next')}
           </button>
         </>
       }
     >
+      <ErrorSummary errors={problemText ? [{ fieldId, field: t('describe.label'), message: problemText }] : []} attempt={attempt} />
       <div className="describe-field">
         <label htmlFor={fieldId} className="field-label">
           {t('describe.label')}
@@ -83,7 +91,7 @@ export function DescribeScreen({ request, locale }: { request: RequestActor; loc
         <div className="field-footer">
           {problem ? (
             <p id={problemId} className="problem" role="alert">
-              {t(PROBLEM_KEY[problem], { max: MAX_DESCRIPTION_LENGTH })}
+              {problemText}
             </p>
           ) : (
             <span />

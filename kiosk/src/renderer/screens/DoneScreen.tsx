@@ -1,8 +1,9 @@
 import { useSelector } from '@xstate/react';
 import { useTranslation } from 'react-i18next';
-import type { ReceiptOutcome } from '@kiosk/shared';
+import type { KioskLocale, ReceiptOutcome } from '@kiosk/shared';
 import { QrCode } from '../components/QrCode';
 import { ScreenFrame } from '../components/ScreenFrame';
+import { ReceiptReadOut } from './ReceiptReadOut';
 import { selectConsent, selectContactChannel, selectFiling, type RequestActor } from '../state/selectors';
 import './request-journey.css';
 
@@ -14,7 +15,7 @@ const RECEIPT_KEY = {
 } as const satisfies Record<ReceiptOutcome['state'], string>;
 
 /** The reference, big; and honestly whether the receipt printed and whether the hub has it yet. */
-export function DoneScreen({ request }: { request: RequestActor }) {
+export function DoneScreen({ request, locale }: { request: RequestActor; locale: KioskLocale }) {
   const { t } = useTranslation();
   const filing = useSelector(request, selectFiling);
   const channel = useSelector(request, selectContactChannel);
@@ -56,6 +57,7 @@ export function DoneScreen({ request }: { request: RequestActor }) {
           {t(channel === 'sms' ? 'done.notifySms' : 'done.notifyEmail')}
         </p>
       ) : null}
+      <ReceiptReadOut source={{ kind: 'printed' }} paper="receipt" locale={locale} />
     </ScreenFrame>
   );
 }

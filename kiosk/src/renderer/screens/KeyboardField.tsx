@@ -5,6 +5,8 @@ import { deleteBackward, insertText, type TextSelection } from '../components/te
 
 interface KeyboardFieldProps {
   readonly label: string;
+  /** The input's id, when the screen needs it (the error summary focuses the field by id). */
+  readonly id?: string;
   readonly hint?: string;
   readonly problem?: string | null;
   readonly value: string;
@@ -20,6 +22,8 @@ interface KeyboardFieldProps {
   readonly inputMode?: 'text' | 'email' | 'tel';
   /** Texts one touch away above the keyboard (e.g. "@" and ".com" for an e-mail address). */
   readonly shortcuts?: readonly string[];
+  /** Personal data (a phone, an e-mail address): read aloud only into headphones or after consent. */
+  readonly personal?: boolean;
   readonly onChange: (text: string) => void;
 }
 
@@ -27,10 +31,11 @@ interface KeyboardFieldProps {
  * A field the citizen fills on the on-screen keyboard (or a physical one): the real input is the
  * source of truth, the keyboard edits it at the caret. Used by every typed answer of the journey.
  */
-export function KeyboardField({ label, hint, problem, value, maxLength, locale, testId, multiline, inputMode = 'text', shortcuts, onChange }: KeyboardFieldProps) {
+export function KeyboardField({ label, id, hint, problem, value, maxLength, locale, testId, multiline, inputMode = 'text', shortcuts, personal, onChange }: KeyboardFieldProps) {
   const fieldRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const caretAfterRender = useRef<number | null>(null);
-  const fieldId = useId();
+  const ownId = useId();
+  const fieldId = id ?? ownId;
   const hintId = useId();
   const problemId = useId();
 
@@ -54,6 +59,7 @@ export function KeyboardField({ label, hint, problem, value, maxLength, locale, 
     ref: fieldRef,
     className: 'text-field',
     'data-testid': testId,
+    'data-private': personal === true ? '' : undefined,
     value,
     maxLength,
     'aria-describedby': describedBy,

@@ -1,7 +1,9 @@
+import { useId } from 'react';
 import { useSelector } from '@xstate/react';
 import { useTranslation } from 'react-i18next';
 import { MAX_ADDRESS_LENGTH, type KioskLocale } from '@kiosk/shared';
 import type { LocationProblem } from '../../flows/index';
+import { ErrorSummary, useSubmitAttempts } from '../components/ErrorSummary';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { selectLandmarks, selectLocation, selectLocationProblem, selectLocationText, type RequestActor } from '../state/selectors';
 import { KeyboardField } from './KeyboardField';
@@ -20,6 +22,9 @@ export function LocationScreen({ request, locale }: { request: RequestActor; loc
   const chosen = useSelector(request, selectLocation);
   const text = useSelector(request, selectLocationText);
   const problem = useSelector(request, selectLocationProblem);
+  const [attempt, submitted] = useSubmitAttempts();
+  const fieldId = useId();
+  const problemText = problem ? t(PROBLEM_KEY[problem]) : null;
   return (
     <ScreenFrame
       title={t('location.title')}
@@ -29,12 +34,17 @@ export function LocationScreen({ request, locale }: { request: RequestActor; loc
           <button type="button" className="button button-secondary action-start" data-testid="location-back" onClick={() => request.send({ type: 'step.back' })}>
             {t('common.back')}
           </button>
-          <button type="button" className="button button-primary action-end" data-testid="location-next" onClick={() => request.send({ type: 'location.submitted' })}>
+          <button type="button" className="button button-primary action-end" data-testid="location-next" onClick={() => {
+              request.send({ type: 'location.submitted' });
+              submitted();
+            }}
+          >
             {t('location.useAddress')}
           </button>
         </>
       }
     >
+      <ErrorSummary errors={problemText ? [{ fieldId, field: t('location.addressLabel'), message: problemText }] : []} attempt={attempt} />
       {landmarks.length > 0 ? (
         <div className="location-landmarks">
           <h2 className="section-title">{t('location.landmarks')}</h2>
@@ -59,8 +69,9 @@ export function LocationScreen({ request, locale }: { request: RequestActor; loc
       <div className="location-address">
         {landmarks.length > 0 ? <h2 className="section-title">{t('location.typeAddress')}</h2> : null}
         <KeyboardField
+        id={fieldId}
         label={t('location.addressLabel')}
-        problem={problem ? t(PROBLEM_KEY[problem]) : null}
+        problem={problemText}
         value={text}
         maxLength={MAX_ADDRESS_LENGTH}
         locale={locale}

@@ -34,9 +34,9 @@ export function RequestJourney({ request, locale }: { request: RequestActor; loc
     case 'submitting':
       return <SubmittingScreen />;
     case 'reviewing':
-      return <ReviewScreen request={request} />;
+      return <ReviewScreen request={request} locale={locale} />;
     case 'done':
-      return <DoneScreen request={request} />;
+      return <DoneScreen request={request} locale={locale} />;
     case 'failed':
       return <FailedScreen request={request} />;
     case 'finished':

@@ -1,7 +1,9 @@
 import { useSelector } from '@xstate/react';
 import { useTranslation } from 'react-i18next';
+import { DEFAULT_LOCALE, KIOSK_LOCALES, type KioskLocale } from '@kiosk/shared';
 import type { ReviewSection } from '../../flows/index';
 import { ScreenFrame } from '../components/ScreenFrame';
+import { ReceiptReadOut } from './ReceiptReadOut';
 import {
   selectAnswers,
   selectChosenService,
@@ -13,10 +15,11 @@ import {
   type RequestActor,
 } from '../state/selectors';
 import { intlLocale } from './intl-locale';
+import { formatDate } from '../i18n/format-date';
 import './request-journey.css';
 
 /** Check your answers before sending (GOV.UK pattern): each with its own "Change". */
-export function ReviewScreen({ request }: { request: RequestActor }) {
+export function ReviewScreen({ request, locale }: { request: RequestActor; locale: KioskLocale }) {
   const { t, i18n } = useTranslation();
   const service = useSelector(request, selectChosenService);
   const description = useSelector(request, selectDescription);
@@ -36,7 +39,8 @@ export function ReviewScreen({ request }: { request: RequestActor }) {
     const value = answers[code];
     const keys = typeof value === 'string' ? [value] : [...(value ?? [])];
     // Dates and numbers as the citizen reads them in their language (the hub gets ISO and a dot).
-    if (attribute?.datatype === 'datetime' && typeof value === 'string') return new Date(value).toLocaleString(intlLocale(i18n.language), { dateStyle: 'full', timeStyle: 'short' });
+    // The kiosk formatter: Chromium's Intl has no Basque or Galician dates (i18n/format-date.ts).
+    if (attribute?.datatype === 'datetime' && typeof value === 'string') return formatDate(kioskLocaleOf(i18n.language), new Date(value), 'fullWithTime');
     if (attribute?.datatype === 'number' && typeof value === 'string') return new Intl.NumberFormat(intlLocale(i18n.language), { maximumFractionDigits: 20 }).format(Number(value));
     return keys.map((key) => attribute?.values.find((v) => v.key === key)?.name ?? key).join(', ');
   };
@@ -97,6 +101,10 @@ export function ReviewScreen({ request }: { request: RequestActor }) {
         </dd>
       </dl>
       {receiptAvailable === false ? null : <p className="hint">{t('review.note')}</p>}
+      {/* No printer, no receipt: then there is nothing it would say. */}
+      {receiptAvailable === false ? null : <ReceiptReadOut source={{ kind: 'preview', params: { kind: 'request', locale } }} paper="receipt" locale={locale} />}
     </ScreenFrame>
   );
 }
+
+const kioskLocaleOf = (language: string): KioskLocale => (KIOSK_LOCALES as readonly string[]).includes(language) ? (language as KioskLocale) : DEFAULT_LOCALE;

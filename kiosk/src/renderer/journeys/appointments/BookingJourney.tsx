@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { KioskLocale, KioskOffice } from '@kiosk/shared';
 import { chosenOffice, type BookingFieldProblem, type BookingMachine } from '../../../flows/index';
 import { ScreenFrame } from '../../components/ScreenFrame';
+import { ReceiptReadOut } from '../../screens/ReceiptReadOut';
 import { AppointmentOutcome } from './Outcome';
 import { BackButton, Busy, Choice, DayPicker, ProblemText, TextEntry, TimePicker } from './parts';
 import { formatWhen } from './format';
@@ -12,7 +13,7 @@ type BookingActor = ActorRefFrom<BookingMachine>;
 
 const FIELD_PROBLEM_KEY = {
   'name-empty': 'appointments.problemNameEmpty',
-  'name-characters': 'appointments.problemNameCharacters',
+  'name-characters': 'a11yErrors.nameCharacters',
   'document-empty': 'appointments.problemDocumentEmpty',
   'document-format': 'appointments.problemDocumentFormat',
   'document-check-letter': 'appointments.problemDocumentCheckLetter',
@@ -99,6 +100,7 @@ export function BookingJourney({ actor, offices, locale }: { actor: BookingActor
           keyboard="full"
           locale={locale}
           testId="appt-name"
+          personal
           maxLength={120}
           onChange={(text) => send({ type: 'name.changed', text })}
           onSubmit={() => send({ type: 'name.submitted' })}
@@ -125,6 +127,7 @@ export function BookingJourney({ actor, offices, locale }: { actor: BookingActor
           keyboard="document"
           locale={locale}
           testId="appt-id-number"
+          personal
           maxLength={20}
           onChange={(text) => send({ type: 'idNumber.changed', text })}
           onSubmit={() => send({ type: 'idNumber.submitted' })}
@@ -151,6 +154,7 @@ export function BookingJourney({ actor, offices, locale }: { actor: BookingActor
           keyboard="phone"
           locale={locale}
           testId="appt-phone"
+          personal
           maxLength={20}
           inputMode="tel"
           onChange={(text) => send({ type: 'phone.changed', text })}
@@ -168,6 +172,7 @@ export function BookingJourney({ actor, offices, locale }: { actor: BookingActor
           keyboard="full"
           locale={locale}
           testId="appt-email"
+          personal
           maxLength={254}
           inputMode="email"
           onChange={(text) => send({ type: 'email.changed', text })}
@@ -217,12 +222,15 @@ export function BookingJourney({ actor, offices, locale }: { actor: BookingActor
             <dt>{t('appointments.reviewWhen')}</dt>
             <dd>{c.start ? formatWhen(c.start, timeZone, locale) : ''}</dd>
             <dt>{t('appointments.reviewName')}</dt>
-            <dd dir="auto">{c.name}</dd>
+            <dd dir="auto" data-private="">{c.name}</dd>
             <dt>{t('appointments.reviewDocument')}</dt>
-            <dd dir="ltr">{c.idNumber}</dd>
+            <dd dir="ltr" data-private="">{c.idNumber}</dd>
             <dt>{t('appointments.reviewContact')}</dt>
             <dd>{contact}</dd>
           </dl>
+          {office && c.serviceCode && c.start ? (
+            <ReceiptReadOut source={{ kind: 'preview', params: { kind: 'appointment', locale, office: office.code, service: c.serviceCode, start: c.start } }} paper="ticket" locale={locale} />
+          ) : null}
         </ScreenFrame>
       );
     }

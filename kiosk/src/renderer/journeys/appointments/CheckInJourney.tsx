@@ -6,7 +6,7 @@ import type { CheckInMachine } from '../../../flows/index';
 import { ScreenFrame } from '../../components/ScreenFrame';
 import { TurnOutcome } from './Outcome';
 import { BackButton, Busy, Choice, ProblemText, TextEntry } from './parts';
-import { useScanner } from './use-scanner';
+import { useAgentScanner, useScanner } from './use-scanner';
 
 /** Check-in: scan the confirmation's QR at any point, or type the reference or the document. */
 export function CheckInJourney({ actor, locale }: { actor: ActorRefFrom<CheckInMachine>; locale: KioskLocale }) {
@@ -16,6 +16,8 @@ export function CheckInJourney({ actor, locale }: { actor: ActorRefFrom<CheckInM
   const send = actor.send;
   const scanning = snapshot.matches('choosing') || snapshot.matches('refused');
   useScanner(scanning, (payload) => send({ type: 'code.scanned', payload }));
+  // A serial scanner's reads come from the agent; the machine takes them wherever a code is accepted.
+  useAgentScanner((payload) => send({ type: 'code.scanned', payload }));
 
   switch (true) {
     case snapshot.matches('choosing'):
@@ -56,6 +58,7 @@ export function CheckInJourney({ actor, locale }: { actor: ActorRefFrom<CheckInM
           keyboard="document"
           locale={locale}
           testId="appt-document"
+          personal
           maxLength={20}
           onChange={(text) => send({ type: 'idNumber.changed', text })}
           onSubmit={() => send({ type: 'idNumber.submitted' })}
@@ -86,7 +89,7 @@ export function CheckInJourney({ actor, locale }: { actor: ActorRefFrom<CheckInM
         </ScreenFrame>
       );
     case snapshot.matches('checkedIn'):
-      return c.turn ? <TurnOutcome turn={c.turn} ticket={c.ticket} onFinish={() => send({ type: 'checkIn.finished' })} testId="appt-checked-in" /> : null;
+      return c.turn ? <TurnOutcome turn={c.turn} ticket={c.ticket} locale={locale} onFinish={() => send({ type: 'checkIn.finished' })} testId="appt-checked-in" /> : null;
     default:
       return null;
   }

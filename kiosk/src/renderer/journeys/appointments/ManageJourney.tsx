@@ -49,6 +49,7 @@ export function ManageJourney({ actor, offices, locale }: { actor: ActorRefFrom<
           keyboard="document"
           locale={locale}
           testId="appt-manage-document"
+          personal
           maxLength={20}
           onChange={(text) => send({ type: 'idNumber.changed', text })}
           onSubmit={() => send({ type: 'idNumber.submitted' })}

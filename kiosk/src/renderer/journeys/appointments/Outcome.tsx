@@ -4,6 +4,7 @@ import type { KioskAppointment, KioskLocale, KioskOffice, KioskTurn, ReceiptOutc
 import { QrCode } from '../../components/QrCode';
 import { ScreenFrame } from '../../components/ScreenFrame';
 import { formatWhen } from './format';
+import { ReceiptReadOut } from '../../screens/ReceiptReadOut';
 import { TicketNote } from './parts';
 
 /** The booked (or moved) appointment: reference big, its QR, where and when; never the name. */
@@ -48,6 +49,8 @@ export function AppointmentOutcome({ title, appointment, offices, locale, ticket
       <AppointmentSummary appointment={appointment} office={office} locale={locale} />
       {children}
       <TicketNote ticket={ticket} />
+      {/* Only when this screen printed a ticket: else the last one of the session is not this one. */}
+      {ticket !== null ? <ReceiptReadOut source={{ kind: 'printed' }} paper="ticket" locale={locale} /> : null}
     </ScreenFrame>
   );
 }
@@ -67,7 +70,7 @@ export function AppointmentSummary({ appointment, office, locale }: { appointmen
 }
 
 /** The turn ticket's number, big, and the honest wait. */
-export function TurnOutcome({ turn, ticket, onFinish, testId }: { turn: KioskTurn; ticket: ReceiptOutcome | null; onFinish: () => void; testId: string }) {
+export function TurnOutcome({ turn, ticket, locale, onFinish, testId }: { turn: KioskTurn; ticket: ReceiptOutcome | null; locale: KioskLocale; onFinish: () => void; testId: string }) {
   const { t } = useTranslation();
   return (
     <ScreenFrame
@@ -87,6 +90,7 @@ export function TurnOutcome({ turn, ticket, onFinish, testId }: { turn: KioskTur
       <p className="lead">{t('appointments.turnWait', { ahead: turn.peopleAhead, minutes: turn.estimatedWaitMinutes })}</p>
       <p className="lead">{t('appointments.turnHint')}</p>
       <TicketNote ticket={ticket} />
+      {ticket !== null ? <ReceiptReadOut source={{ kind: 'printed' }} paper="ticket" locale={locale} /> : null}
     </ScreenFrame>
   );
 }

@@ -2,6 +2,7 @@ import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppointmentProblem, AppointmentSlot, KioskLocale, ReceiptOutcome } from '@kiosk/shared';
 import { daysWithSlots, slotsOfDay } from '../../../flows/index';
+import { ErrorSummary, useSubmitAttempts } from '../../components/ErrorSummary';
 import { ScreenFrame } from '../../components/ScreenFrame';
 import { OnScreenKeyboard } from '../../components/OnScreenKeyboard';
 import { deleteBackward, insertText } from '../../components/text-editing';
@@ -23,6 +24,7 @@ export const PROBLEM_KEY = {
   'slot-taken': 'appointments.problemSlotTaken',
   'invalid-id-document': 'appointments.problemIdDocument',
   'invalid-contact': 'appointments.problemContact',
+  'walk-in-not-offered': 'appointments.problemWalkInNotOffered',
   refused: 'appointments.problemRefused',
 } as const satisfies Record<AppointmentProblem, string>;
 
@@ -80,6 +82,8 @@ interface TextEntryProps {
   readonly testId: string;
   readonly maxLength: number;
   readonly inputMode?: 'text' | 'email' | 'tel';
+  /** Personal data (a name, an ID number, a phone): read aloud only into headphones or after consent. */
+  readonly personal?: boolean;
   readonly onChange: (text: string) => void;
   readonly onSubmit: () => void;
   readonly onBack: () => void;
@@ -89,13 +93,18 @@ interface TextEntryProps {
  * One question with a text answer: a real <input> (a physical keyboard or a scanner types into
  * it) edited at the caret by the on-screen keyboard or the compact keypad, below it.
  */
-export function TextEntry({ title, hint, value, problem, keyboard, locale, testId, maxLength, inputMode, onChange, onSubmit, onBack }: TextEntryProps) {
+export function TextEntry({ title, hint, value, problem, keyboard, locale, testId, maxLength, inputMode, personal, onChange, onSubmit, onBack }: TextEntryProps) {
   const { t } = useTranslation();
   const field = useRef<HTMLInputElement>(null);
   const caret = useRef<number | null>(null);
   const hintId = useId();
   const problemId = useId();
   const fieldId = useId();
+  const [attempt, submitted] = useSubmitAttempts();
+  const submit = () => {
+    onSubmit();
+    submitted();
+  };
   useLayoutEffect(() => {
     if (caret.current !== null && field.current) field.current.setSelectionRange(caret.current, caret.current);
     caret.current = null;
@@ -108,18 +117,22 @@ export function TextEntry({ title, hint, value, problem, keyboard, locale, testI
   const type = (characters: string) => apply(insertText(value, selection(), characters, maxLength));
   const erase = () => apply(deleteBackward(value, selection()));
   return (
+    // Keyed by entry: the next entry (reference, then document) is a new screen whose field takes
+    // focus and is spoken; the same frame reused would leave focus on "Continue", in silence.
     <ScreenFrame
+      key={testId}
       title={title}
       initialFocus={field}
       actions={
         <>
           <BackButton onClick={onBack} testId={`${testId}-back`} />
-          <button type="button" className="button button-primary action-end" data-testid={`${testId}-next`} onClick={onSubmit}>
+          <button type="button" className="button button-primary action-end" data-testid={`${testId}-next`} onClick={submit}>
             {t('common.next')}
           </button>
         </>
       }
     >
+      <ErrorSummary errors={problem ? [{ fieldId, field: title, message: problem }] : []} attempt={attempt} />
       <div className="appt-field">
         {/* The heading already asks the question; the label repeats it for screen readers only. */}
         <label htmlFor={fieldId} className="appt-sr-only">
@@ -133,6 +146,7 @@ export function TextEntry({ title, hint, value, problem, keyboard, locale, testI
           ref={field}
           className="text-field appt-input"
           data-testid={`${testId}-input`}
+          data-private={personal === true ? '' : undefined}
           value={value}
           maxLength={maxLength}
           inputMode={inputMode ?? 'text'}
@@ -143,7 +157,7 @@ export function TextEntry({ title, hint, value, problem, keyboard, locale, testI
           aria-invalid={problem !== null}
           onChange={(event) => onChange(event.target.value)}
           onKeyDown={(event) => {
-            if (event.key === 'Enter') onSubmit();
+            if (event.key === 'Enter') submit();
           }}
         />
         {problem ? (

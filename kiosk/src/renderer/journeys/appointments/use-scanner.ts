@@ -1,4 +1,6 @@
 import { useEffect, useRef } from 'react';
+import { useKioskClient } from '../../bridge/client-context';
+import { checkInPayloadFor } from './scanned-code';
 
 /** Longest pause between two characters of one scan: people type slower, scanners much faster. */
 export const SCAN_KEY_GAP_MS = 60;
@@ -33,4 +35,22 @@ export function useScanner(active: boolean, onScan: (payload: string) => void): 
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [active]);
+}
+
+/**
+ * A scanner the agent owns (serial or camera) pushes 'scanner.scanned'; while the check-in screen
+ * is shown, each code for check-in goes to `onScan` (see checkInPayloadFor), others are dropped.
+ */
+export function useAgentScanner(onScan: (payload: string) => void): void {
+  const client = useKioskClient();
+  const handler = useRef(onScan);
+  handler.current = onScan;
+  useEffect(
+    () =>
+      client.on('scanner.scanned', (scan) => {
+        const payload = checkInPayloadFor(scan);
+        if (payload !== null) handler.current(payload);
+      }),
+    [client],
+  );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FollowUpCase, KioskLocale } from '@kiosk/shared';
 import { ScreenFrame } from '../../components/ScreenFrame';
 import { selectResult, type FollowUpActor } from './selectors';
+import { formatDate as formatKioskDate } from '../../i18n/format-date';
 
 /** Status words for the hub's detailed states; anything newer falls back to open / closed. */
 const STATUS_KEY = {
@@ -23,7 +24,8 @@ function statusKey(found: FollowUpCase) {
 function formatDate(iso: string, locale: KioskLocale, timeZone: string, withTime: boolean): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, withTime ? { dateStyle: 'long', timeStyle: 'short', timeZone } : { dateStyle: 'long', timeZone }).format(date);
+  // Through the kiosk formatter: Chromium's Intl has no Basque or Galician dates (i18n/format-date.ts).
+  return formatKioskDate(locale, date, withTime ? 'longWithTime' : 'long', timeZone);
 }
 
 /** The status in words, the public notes and the expected date; or "stored here, not sent yet". */

@@ -2,6 +2,7 @@ import { useId, useRef } from 'react';
 import { useSelector } from '@xstate/react';
 import { useTranslation } from 'react-i18next';
 import { FOLLOW_UP_MAX_INPUT, type FollowUpInputProblem } from '../../../flows/index';
+import { ErrorSummary, useSubmitAttempts } from '../../components/ErrorSummary';
 import { ScreenFrame } from '../../components/ScreenFrame';
 import { ReferenceKeypad } from './ReferenceKeypad';
 import { selectProblem, selectText, type FollowUpActor } from './selectors';
@@ -23,6 +24,12 @@ export function EnterReferenceScreen({ actor }: { actor: FollowUpActor }) {
   const fieldId = useId();
   const hintId = useId();
   const problemId = useId();
+  const [attempt, submitted] = useSubmitAttempts();
+  const problemText = problem ? t(PROBLEM_KEY[problem]) : null;
+  const submit = () => {
+    actor.send({ type: 'text.submitted' });
+    submitted();
+  };
   const change = (next: string) => actor.send({ type: 'text.changed', text: next });
 
   return (
@@ -35,12 +42,13 @@ export function EnterReferenceScreen({ actor }: { actor: FollowUpActor }) {
           <button type="button" className="button button-secondary action-start" data-testid="follow-up-back" onClick={() => actor.send({ type: 'step.back' })}>
             {t('common.back')}
           </button>
-          <button type="button" className="button button-primary action-end" data-testid="follow-up-submit" onClick={() => actor.send({ type: 'text.submitted' })}>
+          <button type="button" className="button button-primary action-end" data-testid="follow-up-submit" onClick={submit}>
             {t('followUp.check')}
           </button>
         </>
       }
     >
+      <ErrorSummary errors={problemText ? [{ fieldId, field: t('followUp.label'), message: problemText }] : []} attempt={attempt} />
       <div className="follow-up-field">
         <label htmlFor={fieldId} className="field-label">
           {t('followUp.label')}
@@ -63,12 +71,12 @@ export function EnterReferenceScreen({ actor }: { actor: FollowUpActor }) {
           aria-invalid={problem !== null}
           onChange={(event) => change(event.target.value.toUpperCase())}
           onKeyDown={(event) => {
-            if (event.key === 'Enter') actor.send({ type: 'text.submitted' });
+            if (event.key === 'Enter') submit();
           }}
         />
         {problem ? (
           <p id={problemId} className="problem" role="alert" data-testid="follow-up-problem" data-problem={problem}>
-            {t(PROBLEM_KEY[problem])}
+            {problemText}
           </p>
         ) : null}
       </div>
