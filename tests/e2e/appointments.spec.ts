@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { expect, snap, test } from './fixtures.js';
 import { decodeQrPng } from './decode-qr.js';
+import { webBookingForNow } from './web-booking.js';
 import type { RunningStack } from '../stack/stack.js';
 
 // The appointments journey against the real stack (hub, printer emulator, agent) in Chromium:
 // book (Spanish) -> ticket with its QR; cancel that booking (French); check in with a typed
-// reference -> turn ticket, then again -> "already used" explained (Arabic, right to left).
+// reference -> turn ticket, then again -> "already used" explained (Arabic, right to left); a walk-in
+// turn where only the services that take walk-ins are offered (English).
 
 interface PrintedReceipt { id: string; text: string; qrPayloads: string[] }
 
@@ -30,43 +29,6 @@ async function openAppointments(page: Page, stack: RunningStack, locale: string)
 /** Types on the compact keypad, key by key, as a citizen would. */
 async function keypad(page: Page, text: string): Promise<void> {
   for (const char of text) await page.locator(`.appt-keypad [data-skbtn="${char}"]`).first().click();
-}
-
-/**
- * A booking made "on the web" for right now: booked through the hub's public API at its first
- * free time, then moved to the present in the hub's own database (the hub's clock cannot be
- * set, and check-in opens only 30 minutes before the appointment).
- */
-async function webBookingForNow(stack: RunningStack): Promise<string> {
-  const from = new Date().toISOString().slice(0, 10);
-  const to = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
-  const slots = (await (await fetch(`${stack.hubUrl}/public/v1/appointments/slots?office=oac-centro&service=registro&from=${from}&to=${to}`)).json()) as { slots: { start: string }[] };
-  const start = slots.slots.at(-1)?.start;
-  if (start === undefined) throw new Error('no free slot to book');
-  const booked = await fetch(`${stack.hubUrl}/public/v1/appointments`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ office: 'oac-centro', service: 'registro', start, name: 'Web Citizen', idDocument: { kind: 'dni', number: '87654321X' }, locale: 'ar' }),
-  });
-  expect(booked.status).toBe(201);
-  const { reference } = (await booked.json()) as { reference: string };
-  // The hub process's own data folder (the stack gives each process DATA_DIR).
-  const environ = readFileSync(`/proc/${stack.processes.hub.child.pid}/environ`, 'utf8').split('\0');
-  const dataDir = environ.find((entry) => entry.startsWith('DATA_DIR='))?.slice('DATA_DIR='.length);
-  if (!dataDir) throw new Error('hub DATA_DIR not found');
-  const db = new Database(join(dataDir, 'hub.sqlite'));
-  try {
-    db.pragma('busy_timeout = 5000');
-    const now = new Date();
-    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Madrid', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-    const changed = db
-      .prepare('UPDATE appointments SET starts_at = ?, ends_at = ?, local_day = ? WHERE reference = ?')
-      .run(new Date(now.getTime() + 5 * 60_000).toISOString(), new Date(now.getTime() + 15 * 60_000).toISOString(), day, reference);
-    expect(changed.changes).toBe(1);
-  } finally {
-    db.close();
-  }
-  return reference;
 }
 
 test.describe.serial('appointments at the kiosk', () => {
@@ -163,7 +125,7 @@ test.describe.serial('appointments at the kiosk', () => {
   });
 
   test('check in with a typed reference, get a printed turn, and be told plainly it is used (Arabic)', async ({ stack, browser }, testInfo) => {
-    const webReference = await webBookingForNow(stack);
+    const webReference = await webBookingForNow(stack, 'ar');
     const page = await browser.newPage({ viewport: PORTRAIT, hasTouch: true });
     const shot = (name: string) => snap(page, testInfo, `appointments-ar-${name}`);
     const before = (await receipts(stack)).length;
@@ -196,6 +158,29 @@ test.describe.serial('appointments at the kiosk', () => {
     await expect(problem).toContainText('الشباك');
     await shot('05-already-used');
     expect((await receipts(stack)).length).toBe(before + 1);
+    await page.close();
+  });
+
+  test('take a walk-in turn: only the services that take walk-ins are offered (English)', async ({ stack, browser }, testInfo) => {
+    const page = await browser.newPage({ viewport: PORTRAIT, hasTouch: true });
+    const shot = (name: string) => snap(page, testInfo, `appointments-en-walk-in-${name}`);
+    const before = (await receipts(stack)).length;
+    await openAppointments(page, stack, 'en');
+    await page.getByTestId('appt-walk-in').click();
+    await expect(page.getByTestId('appt-walk-in-padron')).toBeVisible();
+    await expect(page.getByTestId('appt-walk-in-registro')).toBeVisible();
+    // Taxes at this office are by appointment only (the hub's per-service walk-in flag;
+    // the hub's own refusal is tested in admin/server/test/appointments-walk-in.test.ts).
+    await expect(page.getByTestId('appt-walk-in-tributos')).toHaveCount(0);
+    await expect(page.getByTestId('appt-walk-in-by-appointment')).toContainText('Taxes and fees');
+    await shot('01-services');
+    await page.getByTestId('appt-walk-in-padron').click();
+    const turn = page.getByTestId('appt-walked-in-turn');
+    await expect(turn).toHaveText(/^A-\d{3}$/, { timeout: 30_000 });
+    await shot('02-turn');
+    const printed = await receipts(stack);
+    expect(printed.length).toBe(before + 1);
+    expect(printed.at(-1)?.text).toContain((await turn.innerText()).trim());
     await page.close();
   });
 });

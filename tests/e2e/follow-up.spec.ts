@@ -2,9 +2,10 @@ import { test as base, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROTOCOL_VERSION, mintReference, type FilingResult, type RequestDraft } from '@kiosk/shared';
+import { mintReference } from '@kiosk/shared';
 import { startStack, type RunningStack } from '../stack/stack.js';
 import { expect, snap } from './fixtures.js';
+import { fileAtKiosk } from './kiosk-calls.js';
 
 // Follow-up on the real stack, for requests from ANY channel: one filed at this kiosk (through the
 // agent, the kiosk's own filing path) and one filed on the web through Open311, both updated by
@@ -25,7 +26,7 @@ const test = base.extend<object, { stack: RunningStack & FirstRun }>({
     async ({}, use, workerInfo) => {
       const dataDir = mkdtempSync(join(tmpdir(), `kiosk-e2e-follow-up-${workerInfo.workerIndex}-`));
       const lines: string[] = [];
-      const stack = await startStack({ dataDir, output: (name, line) => lines.push(`[${name}] ${line}`) });
+      const stack = await startStack({ dataDir, env: { ADMIN_SECOND_FACTOR: 'off' }, output: (name, line) => lines.push(`[${name}] ${line}`) });
       const secret = (label: string) => lines.map((line) => new RegExp(`${label}:\\s+(\\S+)`).exec(line)?.[1]).find((value) => value !== undefined) ?? '';
       await use(Object.assign(stack, { apiKey: secret('Open311 api_key'), adminPassword: secret('console password') }));
       await stack.stop();
@@ -37,33 +38,6 @@ const test = base.extend<object, { stack: RunningStack & FirstRun }>({
 
 const PORTRAIT = { width: 1080, height: 1920 };
 const LANDSCAPE = { width: 1920, height: 1080 };
-
-/** Files through the agent's KioskClient, from inside the kiosk page (same origin, per-boot token). */
-async function fileAtKiosk(page: Page, draft: RequestDraft): Promise<FilingResult> {
-  const reply = await page.evaluate(
-    async ({ draft, version }) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="kiosk-token"]')?.content ?? '';
-      const socket = new WebSocket(`ws://${location.host}/agent?token=${encodeURIComponent(token)}`);
-      await new Promise((resolve, reject) => {
-        socket.onopen = resolve;
-        socket.onerror = reject;
-      });
-      const answer = new Promise<unknown>((resolve) => {
-        socket.onmessage = (message) => {
-          const data = JSON.parse(String(message.data)) as { id?: string };
-          if (data.id === 'e2e-file') resolve(data);
-        };
-      });
-      socket.send(JSON.stringify({ v: version, id: 'e2e-file', method: 'request.file', params: draft }));
-      const result = await answer;
-      socket.close();
-      return result as { ok: boolean; value?: unknown; error?: unknown };
-    },
-    { draft, version: PROTOCOL_VERSION },
-  );
-  expect(reply.ok, JSON.stringify(reply)).toBe(true);
-  return reply.value as FilingResult;
-}
 
 async function staffSession(stack: RunningStack & FirstRun): Promise<Record<string, string>> {
   const headers = { 'content-type': 'application/json', 'x-requested-with': 'console' };

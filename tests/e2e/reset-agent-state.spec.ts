@@ -18,7 +18,7 @@ const test = base.extend<object, { stack: RunningStack & { adminPassword: string
     async ({}, use, workerInfo) => {
       const dataDir = mkdtempSync(join(tmpdir(), `kiosk-e2e-agent-state-${workerInfo.workerIndex}-`));
       const lines: string[] = [];
-      const stack = await startStack({ dataDir, output: (_name, line) => lines.push(line) });
+      const stack = await startStack({ dataDir, env: { ADMIN_SECOND_FACTOR: 'off' }, output: (_name, line) => lines.push(line) });
       const adminPassword = lines.map((line) => /console password:\s+(\S+)/.exec(line)?.[1]).find((value) => value !== undefined) ?? '';
       await use(Object.assign(stack, { adminPassword, dataDir }));
       await stack.stop();

@@ -59,7 +59,7 @@ const kiosks: SimulatedKiosk[] = [];
     const credential = await registerDevice(database.db, tenantId, `soak-${i}`);
     kiosks.push({ deviceId: credential.deviceId, issuer: credential.issuer, token: credential.token, sequence: 0 });
   }
-  await createUser(database.db, { tenantId, ...FLEET_USER, role: 'fleet' });
+  await createUser(database.db, { tenantId, ...FLEET_USER, role: 'operator' });
   await database.close();
 }
 log(`${kioskCount} simulated kiosks registered; data in ${dataDir}`);

@@ -19,6 +19,8 @@ export interface StackOptions {
 
 export interface RunningStack {
   readonly hubUrl: string;
+  /** The data folder every process shares (the hub's SQLite file; CLI tools take it as --data-dir). */
+  readonly dataDir: string;
   readonly kioskUrl: string;
   readonly printerPort: number;
   readonly printerHttpUrl: string;
@@ -95,6 +97,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
   return {
     hubUrl,
+    dataDir: options.dataDir,
     kioskUrl,
     printerPort,
     printerHttpUrl,

@@ -86,7 +86,7 @@ describe.skipIf(skip)('two hub processes on one PostgreSQL behind a round-robin 
       command: process.execPath,
       args: ['--import', 'tsx', 'admin/server/src/main.ts'],
       cwd: repoRoot,
-      env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, CONSOLE_DIR: path.join(dataDir, 'none'), LOG_LEVEL: 'warn' },
+      env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, CONSOLE_DIR: path.join(dataDir, 'none'), LOG_LEVEL: 'warn', ADMIN_SECOND_FACTOR: 'off' },
       output: (_name, line) => {
         banner += `${line}\n`;
       },

@@ -96,11 +96,11 @@ describe('security headers on every hub answer', () => {
   });
 
   it('on the built console: index and static assets', async () => {
-    for (const url of ['/', '/index.html', '/assets/app.js', '/assets/missing.js']) {
+    for (const url of ['/', '/console', '/console/', '/console/index.html', '/console/fleet/x', '/console/assets/app.js', '/console/assets/missing.js']) {
       const response = await hub.app.inject({ method: 'GET', url });
       expect(missingHeaders(response), url).toEqual([]);
     }
-    expect((await hub.app.inject({ method: 'GET', url: '/assets/app.js' })).statusCode).toBe(200);
+    expect((await hub.app.inject({ method: 'GET', url: '/console/assets/app.js' })).statusCode).toBe(200);
   });
 
   it('on the public status page (found and not found), with its own stricter CSP', async () => {
