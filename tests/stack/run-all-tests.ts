@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './stack.js';
 import { ensureSystemPackages } from './system-deps.js';
+import { playwrightFailures, printDigest, vitestFailures } from './failure-digest.js';
 
 // `npm test`: everything CI runs, in order, with one closing line "N passed, N failed".
 // Steps: system packages, typecheck, lint, unit + integration (Vitest), build, browser end-to-end
@@ -45,10 +46,12 @@ function vitestCounts(): Omit<StepResult, 'name' | 'ok'> {
   return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
 }
 
+let flakyTests = 0;
 function playwrightCounts(): Omit<StepResult, 'name' | 'ok'> {
   const file = join(artifacts, 'playwright.json');
   if (!existsSync(file)) return { passed: 0, failed: 0, skipped: 0 };
   const report = JSON.parse(readFileSync(file, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  flakyTests = report.stats.flaky;
   return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped };
 }
 
@@ -69,8 +72,14 @@ step('browser end-to-end', npx('playwright'), ['test', '--config', 'tests/config
   PLAYWRIGHT_JSON_OUTPUT_NAME: join(artifacts, 'playwright.json'),
 });
 
+// Failed (and flaky: failed once, passed on the retry) tests by name with the start of their error,
+// last, where a truncated log still shows them.
+const e2e = playwrightFailures(join(artifacts, 'playwright.json'));
+printDigest('failed tests', [...vitestFailures(join(artifacts, 'vitest.json')), ...e2e.failed]);
+printDigest('flaky browser tests (failed, then passed on the retry: fix them)', e2e.flaky);
+
 const total = results.reduce((acc, r) => ({ passed: acc.passed + r.passed, failed: acc.failed + r.failed, skipped: acc.skipped + r.skipped }), { passed: 0, failed: 0, skipped: 0 });
 console.log('\n=== summary');
 for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`);
-console.log(`\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
+console.log(`\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}${flakyTests ? ` (${flakyTests} flaky: passed only on the retry)` : ''}`);
 process.exit(results.every((r) => r.ok) ? 0 : 1);
