@@ -16,7 +16,8 @@ export function AppointmentsJourney({ actor }: { actor: AppointmentsActor }) {
   const snapshot = useSelector(actor, (s) => s);
   const { booking, checkIn, manage, walkIn } = snapshot.children;
   const { locale, offices } = snapshot.context;
-  if (snapshot.matches({ active: { steps: 'booking' } }) && booking) return <BookingJourney actor={booking} offices={offices} locale={locale} />;
+  const walkInsHere = hereOffice(snapshot.context)?.services.some((service) => service.walkIn) ?? false;
+  if (snapshot.matches({ active: { steps: 'booking' } }) && booking) return <BookingJourney actor={booking} offices={offices} locale={locale} walkInsHere={walkInsHere} />;
   if (snapshot.matches({ active: { steps: 'checkIn' } }) && checkIn) return <CheckInJourney actor={checkIn} locale={locale} />;
   if (snapshot.matches({ active: { steps: 'manage' } }) && manage) return <ManageJourney actor={manage} offices={offices} locale={locale} />;
   if (snapshot.matches({ active: { steps: 'walkIn' } }) && walkIn) return <WalkInJourney actor={walkIn} />;

@@ -23,9 +23,11 @@ const FIELD_PROBLEM_KEY = {
 
 /**
  * Booking, one question per screen. `offices` come from the menu (names in the citizen's current
- * language); the child machine holds only codes and the answers.
+ * language); the child machine holds only codes and the answers. `walkInsHere`: this kiosk's office
+ * gives turns without an appointment, so a failed booking can offer one (never a button that leads
+ * to "no turns here").
  */
-export function BookingJourney({ actor, offices, locale }: { actor: BookingActor; offices: readonly KioskOffice[]; locale: KioskLocale }) {
+export function BookingJourney({ actor, offices, locale, walkInsHere }: { actor: BookingActor; offices: readonly KioskOffice[]; locale: KioskLocale; walkInsHere: boolean }) {
   const { t } = useTranslation();
   const snapshot = useSelector(actor, (s) => s);
   const c = snapshot.context;
@@ -77,9 +79,11 @@ export function BookingJourney({ actor, offices, locale }: { actor: BookingActor
                   {t('appointments.retry')}
                 </button>
               ) : null}
-              <button type="button" className="button button-primary action-end" data-testid="appt-walk-in-instead" onClick={() => send({ type: 'walkIn.chosen' })}>
-                {t('appointments.walkInInstead')}
-              </button>
+              {walkInsHere ? (
+                <button type="button" className="button button-primary action-end" data-testid="appt-walk-in-instead" onClick={() => send({ type: 'walkIn.chosen' })}>
+                  {t('appointments.walkInInstead')}
+                </button>
+              ) : null}
             </>
           }
         >
@@ -255,9 +259,11 @@ export function BookingJourney({ actor, offices, locale }: { actor: BookingActor
                 </button>
               ) : (
                 <>
-                  <button type="button" className="button button-secondary" data-testid="appt-walk-in-instead" onClick={() => send({ type: 'walkIn.chosen' })}>
-                    {t('appointments.walkInInstead')}
-                  </button>
+                  {walkInsHere ? (
+                    <button type="button" className="button button-secondary" data-testid="appt-walk-in-instead" onClick={() => send({ type: 'walkIn.chosen' })}>
+                      {t('appointments.walkInInstead')}
+                    </button>
+                  ) : null}
                   <button type="button" className="button button-primary action-end" data-testid="appt-booking-retry" onClick={() => send({ type: 'booking.retried' })}>
                     {t('appointments.retry')}
                   </button>
