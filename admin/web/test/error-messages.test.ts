@@ -68,6 +68,20 @@ describe('errorText', () => {
     );
   });
 
+  it('says each broken rule the hub names, in the staff member’s language, with its bound and plural', () => {
+    const invalid = new ApiError(400, 'invalid', 'body.username: Invalid input; body.site: Too big', [
+      { field: 'body.username', rule: 'required' },
+      { field: 'body.site', rule: 'too-long', limit: 100 },
+      { field: 'query.tags', rule: 'too-few', limit: 1 },
+    ]);
+    expect(errorText(tFor('es'), invalid)).toBe(
+      'El servidor rechazó los datos. Revise los campos e inténtelo de nuevo. (campos: username: falta; site: como mucho 100 caracteres; tags: al menos 1 elemento)',
+    );
+    expect(errorText(tFor('en'), invalid)).toBe('The hub refused the data. Check the fields and try again. (fields: username: missing; site: at most 100 characters; tags: at least 1 item)');
+    // A size rule without its bound is said without a number, never as "undefined".
+    expect(errorText(tFor('eu'), new ApiError(400, 'invalid', '', [{ field: 'body', rule: 'too-long' }]))).toBe('Zerbitzariak datuak baztertu ditu. Berrikusi eremuak eta saiatu berriro. (eremuak: body: ez da baliozkoa)');
+  });
+
   it('explains one item of a bulk answer ({ code, message } without a status)', () => {
     expect(errorText(tFor('ca'), { code: 'case-merged', message: 'case 4 was merged into case 2; work on that case instead' })).toBe(
       'Aquest expedient es va unir a un altre. Treballeu en aquest altre expedient.',

@@ -20,11 +20,30 @@ export const ReferenceSchema = z
     return result.reference.display;
   });
 
+/**
+ * The rule a request field broke, so a client can say it in its own language: `required` (missing),
+ * `type` (wrong kind of value), `too-short`/`too-long` (text, `limit` characters), `too-small`/
+ * `too-large` (number, `limit`), `too-few`/`too-many` (list, `limit` items), `format` (e-mail, date,
+ * pattern...), `not-allowed` (not one of the accepted values), `unknown-field`, `invalid` (any other).
+ */
+export const ValidationRuleSchema = z.enum(['required', 'type', 'too-short', 'too-long', 'too-small', 'too-large', 'too-few', 'too-many', 'format', 'not-allowed', 'unknown-field', 'invalid']);
+export type ValidationRule = z.infer<typeof ValidationRuleSchema>;
+
+/** One broken rule of a request: the field's dotted path (`body.email`), never its value. */
+export const FieldProblemSchema = z.object({
+  field: z.string(),
+  rule: ValidationRuleSchema,
+  limit: z.number().optional(),
+});
+export type FieldProblem = z.infer<typeof FieldProblemSchema>;
+
 /** Error body of every non-Open311 API (Open311 has its own array-of-errors shape). */
 export const ApiErrorSchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
+    /** Request validation (code `invalid`) only: each broken rule. Older hubs omit it. */
+    problems: z.array(FieldProblemSchema).optional(),
   }),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;

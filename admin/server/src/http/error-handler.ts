@@ -56,9 +56,14 @@ export function makeErrorHandler(render: ErrorRenderer) {
   };
 }
 
-/** `{ error: { code, message } }` (ApiErrorSchema), for the fleet, console and health APIs. */
-export const renderApiError: ErrorRenderer = (error, _request, reply) =>
-  reply
+/**
+ * `{ error: { code, message, problems? } }` (ApiErrorSchema), for the fleet, console and health APIs;
+ * `problems` (field, rule, limit) only for request validation, so clients can name each fault.
+ */
+export const renderApiError: ErrorRenderer = (error, _request, reply) => {
+  const problems = error.problems.map(({ field, rule, limit }) => (limit === undefined ? { field, rule } : { field, rule, limit }));
+  return reply
     .code(error.statusCode)
     .type('application/json; charset=utf-8')
-    .send(JSON.stringify({ error: { code: error.code, message: error.message } }));
+    .send(JSON.stringify({ error: { code: error.code, message: error.message, ...(problems.length > 0 ? { problems } : {}) } }));
+};

@@ -29,6 +29,6 @@ export function findNul(value: unknown, prefix: string): string | null {
 export function rejectNulCharacters(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
     const field = findNul(request.params, 'params') ?? findNul(request.query, 'querystring') ?? findNul(request.body, 'body');
-    if (field !== null) throw new RequestValidationError([{ field, message: 'must not contain the NUL character (U+0000)' }]);
+    if (field !== null) throw new RequestValidationError([{ field, message: 'must not contain the NUL character (U+0000)', rule: 'format' }]);
   });
 }

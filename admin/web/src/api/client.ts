@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ApiErrorSchema } from '@kiosk/shared';
+import { ApiErrorSchema, type FieldProblem } from '@kiosk/shared';
 
 /**
  * The console's only way to the hub: its HTTP API. Every change carries the CSRF header the hub
@@ -13,6 +13,8 @@ export class ApiError extends Error {
     /** The hub's error code (e.g. 'role', 'not-found', 'conflict'), or 'network'. */
     readonly code: string,
     message: string,
+    /** Request validation only: each broken rule, to be said in the staff member's language. */
+    readonly problems: readonly FieldProblem[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -24,7 +26,7 @@ const CHANGE_HEADERS = { 'content-type': 'application/json', 'x-requested-with':
 async function failureOf(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => null);
   const parsed = ApiErrorSchema.safeParse(body);
-  if (parsed.success) return new ApiError(response.status, parsed.data.error.code, parsed.data.error.message);
+  if (parsed.success) return new ApiError(response.status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.problems ?? []);
   return new ApiError(response.status, `http-${response.status}`, response.statusText);
 }
 

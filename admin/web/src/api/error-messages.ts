@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { FieldProblem, ValidationRule } from '@kiosk/shared';
 import { ApiError } from './client';
 
 /**
@@ -157,6 +158,16 @@ export function fieldPaths(message: string): string[] {
   return [...message.matchAll(/(?:^|; )((?:body|querystring|query|params|headers)(?:\.[\w-]+)*): /g)].map((match) => match[1] ?? '');
 }
 
+const COUNTED_RULES: ReadonlySet<ValidationRule> = new Set(['too-short', 'too-long', 'too-small', 'too-large', 'too-few', 'too-many']);
+
+/** "site: at most 100 characters": the field without its request part, and the rule in words. */
+function fieldRuleText(t: TFunction, { field, rule, limit }: FieldProblem): string {
+  const name = field.replace(/^(?:body|querystring|query|params|headers)\.?/, '') || field;
+  const counted = COUNTED_RULES.has(rule) && limit !== undefined;
+  const reason = counted ? t(`rule.${rule}`, { ns: 'errors', count: limit }) : t(`rule.${COUNTED_RULES.has(rule) ? 'invalid' : rule}`, { ns: 'errors' });
+  return `${name}: ${reason}`;
+}
+
 function asProblem(error: unknown): (ProblemLike & { message?: string }) | null {
   if (error instanceof ApiError) return error;
   if (typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string') {
@@ -175,6 +186,9 @@ export function errorText(t: TFunction, error: unknown): string {
   if (isProblemCode(code)) return t(`code.${code}`, { ns: 'errors' });
   const generic = t(statusKey(status), { ns: 'errors' });
   if (code === 'invalid') {
+    const rules = problem instanceof ApiError ? problem.problems : [];
+    if (rules.length > 0) return t('withFields', { ns: 'errors', text: generic, fields: rules.map((rule) => fieldRuleText(t, rule)).join('; ') });
+    // An older hub names only the fields, in English prose: keep the paths, never the prose.
     const fields = fieldPaths(problem.message ?? '');
     return fields.length === 0 ? generic : t('withFields', { ns: 'errors', text: generic, fields: fields.join(', ') });
   }

@@ -1,11 +1,23 @@
 import type { ProblemCode } from '../../api/error-messages';
+import type { ValidationRule } from '@kiosk/shared';
 import type { AreaMessages } from '../types';
 
 /**
  * The hub's refusals in staff language (used through errorText in src/api/error-messages.ts): one
  * sentence per problem code (what happened, then what to do), one per status class for the rest.
  */
-type ErrorKey = `code.${ProblemCode}` | `status.${'0' | '400' | '401' | '403' | '404' | '409' | '413' | '429' | '5xx' | 'other'}` | 'unexpected' | 'withCode' | 'withFields';
+type ErrorKey =
+  | `code.${ProblemCode}`
+  | `status.${'0' | '400' | '401' | '403' | '404' | '409' | '413' | '429' | '5xx' | 'other'}`
+  | 'unexpected'
+  | 'withCode'
+  | 'withFields'
+  | `rule.${PlainRule}`
+  | `rule.${CountedRule}_${'one' | 'other'}`;
+
+/** Request validation rules said without a number, and those said with the schema's bound (plural by it). */
+type CountedRule = Extract<ValidationRule, 'too-short' | 'too-long' | 'too-small' | 'too-large' | 'too-few' | 'too-many'>;
+type PlainRule = Exclude<ValidationRule, CountedRule>;
 
 export const errors = {
   es: {
@@ -96,6 +108,24 @@ export const errors = {
     'unexpected': 'La consola no entendió la respuesta del servidor. Recargue la página; si sigue pasando, avise a la administración.',
     'withCode': '{{text}} (código: {{code}})',
     'withFields': '{{text}} (campos: {{fields}})',
+    'rule.required': 'falta',
+    'rule.type': 'no es del tipo esperado',
+    'rule.format': 'el formato no es válido',
+    'rule.not-allowed': 'no es uno de los valores admitidos',
+    'rule.unknown-field': 'lleva un campo que no se admite',
+    'rule.invalid': 'no es válido',
+    'rule.too-short_one': 'al menos {{count}} carácter',
+    'rule.too-short_other': 'al menos {{count}} caracteres',
+    'rule.too-long_one': 'como mucho {{count}} carácter',
+    'rule.too-long_other': 'como mucho {{count}} caracteres',
+    'rule.too-small_one': 'como mínimo {{count}}',
+    'rule.too-small_other': 'como mínimo {{count}}',
+    'rule.too-large_one': 'como máximo {{count}}',
+    'rule.too-large_other': 'como máximo {{count}}',
+    'rule.too-few_one': 'al menos {{count}} elemento',
+    'rule.too-few_other': 'al menos {{count}} elementos',
+    'rule.too-many_one': 'como mucho {{count}} elemento',
+    'rule.too-many_other': 'como mucho {{count}} elementos',
   },
   ca: {
     'code.wrong-code': 'El codi no és correcte o ja s’ha fet servir. Introduïu el codi actual de la vostra aplicació.',
@@ -185,6 +215,24 @@ export const errors = {
     'unexpected': 'La consola no ha entès la resposta del servidor. Torneu a carregar la pàgina; si continua passant, aviseu l’administració.',
     'withCode': '{{text}} (codi: {{code}})',
     'withFields': '{{text}} (camps: {{fields}})',
+    'rule.required': 'hi falta',
+    'rule.type': 'no és del tipus esperat',
+    'rule.format': 'el format no és vàlid',
+    'rule.not-allowed': 'no és cap dels valors admesos',
+    'rule.unknown-field': 'porta un camp que no s’admet',
+    'rule.invalid': 'no és vàlid',
+    'rule.too-short_one': 'almenys {{count}} caràcter',
+    'rule.too-short_other': 'almenys {{count}} caràcters',
+    'rule.too-long_one': 'com a màxim {{count}} caràcter',
+    'rule.too-long_other': 'com a màxim {{count}} caràcters',
+    'rule.too-small_one': 'com a mínim {{count}}',
+    'rule.too-small_other': 'com a mínim {{count}}',
+    'rule.too-large_one': 'com a màxim {{count}}',
+    'rule.too-large_other': 'com a màxim {{count}}',
+    'rule.too-few_one': 'almenys {{count}} element',
+    'rule.too-few_other': 'almenys {{count}} elements',
+    'rule.too-many_one': 'com a màxim {{count}} element',
+    'rule.too-many_other': 'com a màxim {{count}} elements',
   },
   eu: {
     'code.wrong-code': 'Kodea ez da zuzena edo erabili da jada. Idatzi zure aplikazioaren uneko kodea.',
@@ -274,6 +322,24 @@ export const errors = {
     'unexpected': 'Kontsolak ez du zerbitzariaren erantzuna ulertu. Kargatu berriro orria; berriro gertatzen bada, jakinarazi administratzaileari.',
     'withCode': '{{text}} (kodea: {{code}})',
     'withFields': '{{text}} (eremuak: {{fields}})',
+    'rule.required': 'falta da',
+    'rule.type': 'ez da espero zen motakoa',
+    'rule.format': 'formatua ez da zuzena',
+    'rule.not-allowed': 'ez da onartutako balioetako bat',
+    'rule.unknown-field': 'onartzen ez den eremu bat du',
+    'rule.invalid': 'ez da baliozkoa',
+    'rule.too-short_one': 'gutxienez karaktere {{count}}',
+    'rule.too-short_other': 'gutxienez {{count}} karaktere',
+    'rule.too-long_one': 'gehienez karaktere {{count}}',
+    'rule.too-long_other': 'gehienez {{count}} karaktere',
+    'rule.too-small_one': 'gutxienez {{count}}',
+    'rule.too-small_other': 'gutxienez {{count}}',
+    'rule.too-large_one': 'gehienez {{count}}',
+    'rule.too-large_other': 'gehienez {{count}}',
+    'rule.too-few_one': 'gutxienez elementu {{count}}',
+    'rule.too-few_other': 'gutxienez {{count}} elementu',
+    'rule.too-many_one': 'gehienez elementu {{count}}',
+    'rule.too-many_other': 'gehienez {{count}} elementu',
   },
   gl: {
     'code.wrong-code': 'O código non é correcto ou xa se usou. Introduza o código actual da súa aplicación.',
@@ -363,6 +429,24 @@ export const errors = {
     'unexpected': 'A consola non entendeu a resposta do servidor. Recargue a páxina; se segue a pasar, avise á administración.',
     'withCode': '{{text}} (código: {{code}})',
     'withFields': '{{text}} (campos: {{fields}})',
+    'rule.required': 'falta',
+    'rule.type': 'non é do tipo agardado',
+    'rule.format': 'o formato non é válido',
+    'rule.not-allowed': 'non é un dos valores admitidos',
+    'rule.unknown-field': 'leva un campo que non se admite',
+    'rule.invalid': 'non é válido',
+    'rule.too-short_one': 'polo menos {{count}} carácter',
+    'rule.too-short_other': 'polo menos {{count}} caracteres',
+    'rule.too-long_one': 'como moito {{count}} carácter',
+    'rule.too-long_other': 'como moito {{count}} caracteres',
+    'rule.too-small_one': 'como mínimo {{count}}',
+    'rule.too-small_other': 'como mínimo {{count}}',
+    'rule.too-large_one': 'como máximo {{count}}',
+    'rule.too-large_other': 'como máximo {{count}}',
+    'rule.too-few_one': 'polo menos {{count}} elemento',
+    'rule.too-few_other': 'polo menos {{count}} elementos',
+    'rule.too-many_one': 'como moito {{count}} elemento',
+    'rule.too-many_other': 'como moito {{count}} elementos',
   },
   en: {
     'code.wrong-code': 'That code is wrong or was already used. Enter the current code from your app.',
@@ -452,5 +536,23 @@ export const errors = {
     'unexpected': 'The console did not understand the hub’s answer. Reload the page; if it goes on, tell the administrator.',
     'withCode': '{{text}} (code: {{code}})',
     'withFields': '{{text}} (fields: {{fields}})',
+    'rule.required': 'missing',
+    'rule.type': 'not the expected kind of value',
+    'rule.format': 'not in the expected format',
+    'rule.not-allowed': 'not one of the accepted values',
+    'rule.unknown-field': 'has a field that is not accepted',
+    'rule.invalid': 'not valid',
+    'rule.too-short_one': 'at least {{count}} character',
+    'rule.too-short_other': 'at least {{count}} characters',
+    'rule.too-long_one': 'at most {{count}} character',
+    'rule.too-long_other': 'at most {{count}} characters',
+    'rule.too-small_one': 'at least {{count}}',
+    'rule.too-small_other': 'at least {{count}}',
+    'rule.too-large_one': 'at most {{count}}',
+    'rule.too-large_other': 'at most {{count}}',
+    'rule.too-few_one': 'at least {{count}} item',
+    'rule.too-few_other': 'at least {{count}} items',
+    'rule.too-many_one': 'at most {{count}} item',
+    'rule.too-many_other': 'at most {{count}} items',
   },
 } satisfies AreaMessages<ErrorKey>;
