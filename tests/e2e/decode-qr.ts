@@ -1,18 +1,11 @@
-import { BinaryBitmap, DecodeHintType, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from '@zxing/library';
-import { PNG } from 'pngjs';
+import { decodeQrFrame, frameFromImageBytes } from '@kiosk/hardware';
 
-/** Decodes the QR code in a PNG (e.g. a Playwright element screenshot), or returns null. */
+/**
+ * Decodes the QR code in a PNG (e.g. a Playwright element screenshot), or returns null, with the
+ * kiosk's own decoder and its ladder of attempts (binarizers, quarter turns). One plain ZXing pass
+ * is not enough even on a perfectly sharp screen capture: it missed 13 of 300 rendered status codes
+ * (4%, depending on the payload), which made tests fail at random; the ladder read all 300.
+ */
 export function decodeQrPng(png: Buffer): string | null {
-  const image = PNG.sync.read(png);
-  const luminance = new Uint8ClampedArray(image.width * image.height);
-  for (let i = 0; i < luminance.length; i += 1) {
-    const [r, g, b] = [image.data[i * 4] ?? 0, image.data[i * 4 + 1] ?? 0, image.data[i * 4 + 2] ?? 0];
-    luminance[i] = (r * 299 + g * 587 + b * 114) / 1000;
-  }
-  try {
-    const bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(luminance, image.width, image.height)));
-    return new QRCodeReader().decode(bitmap, new Map([[DecodeHintType.TRY_HARDER, true]])).getText();
-  } catch {
-    return null;
-  }
+  return decodeQrFrame(frameFromImageBytes(png))?.text ?? null;
 }
