@@ -164,6 +164,55 @@ describe('a content ring on the doorbell', () => {
     }
   });
 
+  it('after a dropped doorbell reconnects, checks content and configuration at once (rings sent meanwhile were lost)', async () => {
+    const baseUrl = await contentHub.listen();
+    const content = new ContentUpdater({ baseUrl, token: TOKEN, dataDir: dir, checkIntervalMs: 3_600_000, log: quiet });
+    let jobPolls = 0;
+    const hub: JobHub = {
+      fetchJobs: async () => {
+        jobPolls += 1;
+        return [];
+      },
+      reportJobState: async () => 'accepted',
+      doorbellConnection: () => ({ url, headers: { authorization: `Bearer ${TOKEN}` } }),
+    };
+    let configRings = 0;
+    const runner = new JobRunner({
+      store: new JobStore(db),
+      hub,
+      capabilities: noCapabilities,
+      sessionActive: () => false,
+      log: quiet,
+      pollMs: 3_600_000,
+      doorbell: { baseMs: 10, capMs: 100 },
+      onConfigRing: () => (configRings += 1),
+      onContentRing: () => content.checkInBackground(),
+    });
+    runner.start();
+    try {
+      // The first connection: jobs are polled, but content and configuration have their own
+      // start-up checks, so the doorbell does not add one.
+      await until(() => runner.doorbellConnected() && sockets.length === 1, 'the doorbell');
+      await runner.idle();
+      await pause(100);
+      expect(contentHub.requests).toBe(0);
+      expect(configRings).toBe(0);
+      const pollsBefore = jobPolls;
+
+      // The hub drops the connection (a restart); the agent reconnects and looks at everything.
+      sockets[0]!.terminate();
+      await until(() => sockets.length === 2 && runner.doorbellConnected(), 'the reconnection');
+      await until(() => contentHub.requests === 1, 'a content check after reconnecting');
+      await until(() => configRings === 1 && jobPolls > pollsBefore, 'a configuration check and a job poll');
+      await pause(300);
+      expect(contentHub.requests).toBe(1);
+      expect(configRings).toBe(1);
+    } finally {
+      runner.stop();
+      await runner.idle();
+    }
+  });
+
   it('hands only known rings to the doorbell client\'s listener', async () => {
     const rings: string[] = [];
     const client = new DoorbellClient({ connection: () => ({ url, headers: {} }), baseMs: 10, capMs: 100, onRing: (ring) => rings.push(ring), onConnected: quiet, log: quiet });

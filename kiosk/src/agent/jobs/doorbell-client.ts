@@ -9,8 +9,11 @@ export interface DoorbellClientOptions {
   readonly baseMs: number;
   readonly capMs: number;
   readonly onRing: (ring: DoorbellMessage['ring']) => void;
-  /** After each (re)connection: whatever rang while we were away was missed, so poll. */
-  readonly onConnected: () => void;
+  /**
+   * After each connection: whatever rang while we were away was missed, so poll. `reconnected` is
+   * false for the first connection after start (the agent's own start-up checks cover that one).
+   */
+  readonly onConnected: (reconnected: boolean) => void;
   /** The hub closed with "revoked": stop; the credential guard handles the rest. */
   readonly onRevoked?: () => void;
   readonly log: Log;
@@ -27,12 +30,15 @@ export class DoorbellClient {
   private timer: NodeJS.Timeout | null = null;
   private attempt = 0;
   private stopped = true;
+  /** A connection has opened since start(): the next one is a reconnection. */
+  private everConnected = false;
 
   constructor(private readonly options: DoorbellClientOptions) {}
 
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    this.everConnected = false;
     this.connect();
   }
 
@@ -54,8 +60,10 @@ export class DoorbellClient {
     this.socket = socket;
     socket.on('open', () => {
       this.attempt = 0;
-      this.options.log('doorbell connected');
-      this.options.onConnected();
+      const reconnected = this.everConnected;
+      this.everConnected = true;
+      this.options.log(reconnected ? 'doorbell reconnected' : 'doorbell connected');
+      this.options.onConnected(reconnected);
     });
     socket.on('message', (data, isBinary) => {
       if (isBinary) return;

@@ -56,7 +56,14 @@ export class JobRunner {
             connection: () => options.hub.doorbellConnection(),
             ...backoff,
             log: options.log,
-            onConnected: () => this.kick(),
+            // Back after a drop (a hub restart, the network): rings sent meanwhile were lost, so
+            // jobs, configuration and content all look now instead of at their next periodic check.
+            onConnected: (reconnected) => {
+              this.kick();
+              if (!reconnected) return;
+              options.onConfigRing?.();
+              options.onContentRing?.();
+            },
             onRing: (ring) => {
               if (ring === 'jobs') this.kick();
               else if (ring === 'config') options.onConfigRing?.();
