@@ -98,20 +98,23 @@ describe('a content ring on the doorbell', () => {
     for (const ws of sockets) ws.send(message);
   };
 
-  it('checks for a new bundle at once, joins a check already running, and ignores rings it does not know', async () => {
+  /**
+   * A job runner on the test doorbell, wired to a content updater as agent.ts wires it; counts job
+   * polls and configuration rings. The periodic checks are an hour away and never started: only the
+   * doorbell can cause a check.
+   */
+  async function startRunner() {
     const baseUrl = await contentHub.listen();
-    // The periodic check is an hour away and never started: only the doorbell can cause a check.
     const content = new ContentUpdater({ baseUrl, token: TOKEN, dataDir: dir, checkIntervalMs: 3_600_000, log: quiet });
-    let jobPolls = 0;
+    const counts = { jobPolls: 0, configRings: 0 };
     const hub: JobHub = {
       fetchJobs: async () => {
-        jobPolls += 1;
+        counts.jobPolls += 1;
         return [];
       },
       reportJobState: async () => 'accepted',
       doorbellConnection: () => ({ url, headers: { authorization: `Bearer ${TOKEN}` } }),
     };
-    let configRings = 0;
     const runner = new JobRunner({
       store: new JobStore(db),
       hub,
@@ -120,15 +123,19 @@ describe('a content ring on the doorbell', () => {
       log: quiet,
       pollMs: 3_600_000,
       doorbell: { baseMs: 10, capMs: 100 },
-      onConfigRing: () => (configRings += 1),
-      // As agent.ts wires it.
+      onConfigRing: () => (counts.configRings += 1),
       onContentRing: () => content.checkInBackground(),
     });
     runner.start();
+    return { runner, content, counts };
+  }
+
+  it('checks for a new bundle at once, joins a check already running, and ignores rings it does not know', async () => {
+    const { runner, content, counts } = await startRunner();
     try {
       await until(() => runner.doorbellConnected() && sockets.length === 1, 'the doorbell');
       await runner.idle();
-      const pollsAfterConnecting = jobPolls;
+      const pollsAfterConnecting = counts.jobPolls;
 
       // A newer hub's ring this agent does not know, and garbage: nothing happens, nothing breaks.
       ringAll(JSON.stringify({ ring: 'weather' }));
@@ -136,8 +143,8 @@ describe('a content ring on the doorbell', () => {
       ringAll(JSON.stringify({ ring: 'CONTENT' }));
       await pause(100);
       expect(contentHub.requests).toBe(0);
-      expect(jobPolls).toBe(pollsAfterConnecting);
-      expect(configRings).toBe(0);
+      expect(counts.jobPolls).toBe(pollsAfterConnecting);
+      expect(counts.configRings).toBe(0);
       expect(runner.doorbellConnected()).toBe(true);
 
       // Three rings in a row: a check at once, and one more after it (the first may have fetched
@@ -156,8 +163,8 @@ describe('a content ring on the doorbell', () => {
       ringAll(JSON.stringify({ ring: 'content' }));
       await until(() => contentHub.requests === 3, 'a third check');
       expect(contentHub.maxInFlight).toBe(1);
-      expect(jobPolls).toBe(pollsAfterConnecting);
-      expect(configRings).toBe(0);
+      expect(counts.jobPolls).toBe(pollsAfterConnecting);
+      expect(counts.configRings).toBe(0);
     } finally {
       runner.stop();
       await runner.idle();
@@ -165,30 +172,7 @@ describe('a content ring on the doorbell', () => {
   });
 
   it('after a dropped doorbell reconnects, checks content and configuration at once (rings sent meanwhile were lost)', async () => {
-    const baseUrl = await contentHub.listen();
-    const content = new ContentUpdater({ baseUrl, token: TOKEN, dataDir: dir, checkIntervalMs: 3_600_000, log: quiet });
-    let jobPolls = 0;
-    const hub: JobHub = {
-      fetchJobs: async () => {
-        jobPolls += 1;
-        return [];
-      },
-      reportJobState: async () => 'accepted',
-      doorbellConnection: () => ({ url, headers: { authorization: `Bearer ${TOKEN}` } }),
-    };
-    let configRings = 0;
-    const runner = new JobRunner({
-      store: new JobStore(db),
-      hub,
-      capabilities: noCapabilities,
-      sessionActive: () => false,
-      log: quiet,
-      pollMs: 3_600_000,
-      doorbell: { baseMs: 10, capMs: 100 },
-      onConfigRing: () => (configRings += 1),
-      onContentRing: () => content.checkInBackground(),
-    });
-    runner.start();
+    const { runner, counts } = await startRunner();
     try {
       // The first connection: jobs are polled, but content and configuration have their own
       // start-up checks, so the doorbell does not add one.
@@ -196,17 +180,17 @@ describe('a content ring on the doorbell', () => {
       await runner.idle();
       await pause(100);
       expect(contentHub.requests).toBe(0);
-      expect(configRings).toBe(0);
-      const pollsBefore = jobPolls;
+      expect(counts.configRings).toBe(0);
+      const pollsBefore = counts.jobPolls;
 
       // The hub drops the connection (a restart); the agent reconnects and looks at everything.
       sockets[0]!.terminate();
       await until(() => sockets.length === 2 && runner.doorbellConnected(), 'the reconnection');
       await until(() => contentHub.requests === 1, 'a content check after reconnecting');
-      await until(() => configRings === 1 && jobPolls > pollsBefore, 'a configuration check and a job poll');
+      await until(() => counts.configRings === 1 && counts.jobPolls > pollsBefore, 'a configuration check and a job poll');
       await pause(300);
       expect(contentHub.requests).toBe(1);
-      expect(configRings).toBe(1);
+      expect(counts.configRings).toBe(1);
     } finally {
       runner.stop();
       await runner.idle();
