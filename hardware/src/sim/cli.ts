@@ -1,4 +1,5 @@
 import { startPrinterEmulator, DEFAULT_EMULATOR_HOST, DEFAULT_EMULATOR_HTTP_PORT, DEFAULT_EMULATOR_PORT } from './printer-emulator.js';
+import { CAMERA_USAGE, CameraUsageError, runCamera } from './camera-cli.js';
 import { runScanner, SCANNER_USAGE } from './scanner-cli.js';
 
 /**
@@ -8,13 +9,15 @@ import { runScanner, SCANNER_USAGE } from './scanner-cli.js';
  *                 offline=true|false cutter=error|ok fault=none|never-read|close-without-reply|reply-late|drop-mid-job|refuse-second-connection
  *                 fault-stage=connect|job delay-ms=N
  *   scanner [--link /tmp/ttyScanner] [--type TEXT] [--suffix crlf|cr|lf|none] [--aim]
+ *   camera --file PATH (--show TEXT | --blank)
  */
 
 const USAGE = `usage:
   sim printer [--port ${DEFAULT_EMULATOR_PORT}] [--http-port ${DEFAULT_EMULATOR_HTTP_PORT}] [--host ${DEFAULT_EMULATOR_HOST}]
   sim printer-state [--http-port ${DEFAULT_EMULATOR_HTTP_PORT}] [--host ${DEFAULT_EMULATOR_HOST}] paper=end|near-end|ok cover=open|closed offline=true|false
                     cutter=error|ok fault=none|never-read|close-without-reply|reply-late|drop-mid-job|refuse-second-connection fault-stage=connect|job delay-ms=N
-  ${SCANNER_USAGE}`;
+  ${SCANNER_USAGE}
+  ${CAMERA_USAGE}`;
 
 class UsageError extends Error {}
 
@@ -136,6 +139,7 @@ async function runPrinterState(parsed: Parsed): Promise<void> {
 async function main(argv: readonly string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (command === 'scanner') return runScanner(rest);
+  if (command === 'camera') return runCamera(rest);
   const parsed = parseArgs(rest);
   if (command === 'printer') return runPrinter(parsed);
   if (command === 'printer-state') return runPrinterState(parsed);
@@ -143,7 +147,8 @@ async function main(argv: readonly string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof UsageError) console.error(`${error.message}\n${USAGE}`);
+  const usage = error instanceof UsageError || error instanceof CameraUsageError;
+  if (usage) console.error(`${(error as Error).message}\n${USAGE}`);
   else console.error(error instanceof Error ? error.message : error);
-  process.exit(error instanceof UsageError ? 2 : 1);
+  process.exit(usage ? 2 : 1);
 });

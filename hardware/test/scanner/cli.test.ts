@@ -6,6 +6,8 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SerialScanner } from '../../src/scanner/serial-scanner.js';
 import { parseScannerArgs } from '../../src/sim/scanner-cli.js';
+import { parseCameraArgs } from '../../src/sim/camera-cli.js';
+import { decodeQrFrame, readImageFrame } from '../../src/index.js';
 import { record, REFERENCE, tempDir } from './helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -74,5 +76,27 @@ describe('sim scanner command', () => {
     const fromCommand = events.nextScan();
     await run(process.execPath, ['--import', 'tsx', 'hardware/src/sim/cli.ts', 'scanner', '--link', link, '--type', `CITA:${REFERENCE}`, '--aim'], { cwd: ROOT });
     expect((await fromCommand).payload).toMatchObject({ kind: 'appointment-code', value: REFERENCE });
+  });
+});
+
+describe('sim camera command', () => {
+  it('writes a camera picture the kiosk decoder reads, an empty one, and refuses unclear arguments', async () => {
+    const { dir, remove } = tempDir();
+    cleanups.push(remove);
+    const picture = join(dir, 'camera.png');
+    const sim = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'hardware/src/sim/cli.ts', 'camera', ...args], { cwd: ROOT });
+
+    const shown = await sim('--file', picture, '--show', `CITA:${REFERENCE}`);
+    expect(shown.stdout).not.toContain(REFERENCE); // only the length is printed
+    expect(decodeQrFrame(readImageFrame(picture))?.text).toBe(`CITA:${REFERENCE}`);
+
+    await sim('--file', picture, '--blank');
+    expect(readImageFrame(picture)).toMatchObject({ width: 640, height: 480 });
+    expect(decodeQrFrame(readImageFrame(picture))).toBeNull();
+
+    for (const args of [['--show', 'X'], ['--file', picture], ['--file', picture, '--show', 'X', '--blank'], ['--file', picture, '--zoom', '2']]) {
+      await expect(sim(...args), args.join(' ')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('sim camera --file PATH') });
+    }
+    expect(parseCameraArgs(['--blank', '--file', 'a.png'])).toEqual({ file: 'a.png', text: null });
   });
 });
