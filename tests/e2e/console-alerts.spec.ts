@@ -64,9 +64,9 @@ test('paper low for more than 0 minutes: the alert reaches the inbox and the sig
     await page.getByTestId('alerts-nav-webhook').click();
     await page.getByTestId('webhook-url').fill('ftp://127.0.0.1/nope');
     await page.getByTestId('webhook-secret').fill(WEBHOOK_SECRET);
-    // The browser's own URL check accepts ftp://; the hub refuses it and the console names the field.
+    // The browser's own URL check accepts ftp://; the hub refuses it and the console names the field and the rule.
     await page.getByTestId('webhook-save').click();
-    await expect(page.getByRole('alert')).toContainText('(campos: body.url)');
+    await expect(page.getByRole('alert')).toContainText('(campos: url: el formato no es válido)');
     await page.getByTestId('webhook-url').fill(receiver.url);
     await page.getByTestId('webhook-save').click();
     await expect(page.getByTestId('webhook-saved')).toBeVisible();
