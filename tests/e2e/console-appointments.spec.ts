@@ -104,7 +104,7 @@ test('an editor changes an office calendar and the change is saved and shown', a
   await overlap.getByTestId('hours-opens').fill('12:00');
   await overlap.getByTestId('hours-closes').fill('14:00');
   await page.getByTestId('hours-save').click();
-  await expect(page.getByTestId('save-error')).toContainText('(campos: hours: no es válido)');
+  await expect(page.getByTestId('save-error')).toContainText('(campos: hours: se solapa con otro tramo)');
   await snap(page, testInfo, 'console-appointments-settings-refused');
 
   await page.reload();

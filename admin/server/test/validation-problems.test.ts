@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ApiErrorSchema } from '@kiosk/shared';
+import { ApiErrorSchema, OpeningHoursBodySchema, PlainTextSchema } from '@kiosk/shared';
 import { problemsFrom } from '../src/http/zod.js';
 import { createTestHub, signInStaff } from './helpers/hub.js';
 import type { TestHub } from './helpers/hub.js';
@@ -66,5 +66,18 @@ describe('problemsFrom', () => {
       ]),
     );
     expect(rules({ count: 1, tags: ['a'], email: 'a@b.es', kind: 'x' })).toEqual([{ field: 'body.name', rule: 'required', limit: undefined }]);
+  });
+
+  it('takes a refinement’s own rule (order, overlap, characters), and calls one without a rule invalid', () => {
+    const of = (schema: z.ZodType, data: unknown) => {
+      const result = schema.safeParse(data);
+      if (result.success) throw new Error('expected a failure');
+      return problemsFrom(result.error, 'body', data).map(({ field, rule }) => ({ field, rule }));
+    };
+    expect(of(OpeningHoursBodySchema, { hours: [{ weekday: 1, opensAt: '14:00', closesAt: '09:00' }] })).toEqual([{ field: 'body.hours', rule: 'order' }]);
+    const overlapping = [{ weekday: 5, opensAt: '08:30', closesAt: '13:30' }, { weekday: 5, opensAt: '12:00', closesAt: '14:00' }];
+    expect(of(OpeningHoursBodySchema, { hours: overlapping })).toEqual([{ field: 'body.hours', rule: 'overlap' }]);
+    expect(of(z.object({ label: PlainTextSchema(20) }), { label: 'Desk <b>' })).toEqual([{ field: 'body.label', rule: 'characters' }]);
+    expect(of(z.string().refine((text) => text === 'yes', 'say yes'), 'no')).toEqual([{ field: 'body', rule: 'invalid' }]);
   });
 });

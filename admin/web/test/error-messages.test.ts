@@ -78,6 +78,9 @@ describe('errorText', () => {
       'El servidor rechazó los datos. Revise los campos e inténtelo de nuevo. (campos: username: falta; site: como mucho 100 caracteres; tags: al menos 1 elemento)',
     );
     expect(errorText(tFor('en'), invalid)).toBe('The hub refused the data. Check the fields and try again. (fields: username: missing; site: at most 100 characters; tags: at least 1 item)');
+    expect(errorText(tFor('ca'), new ApiError(400, 'invalid', '', [{ field: 'body.hours', rule: 'overlap' }]))).toBe(
+      'El servidor ha rebutjat les dades. Reviseu els camps i torneu-ho a provar. (camps: hours: es superposa amb un altre tram)',
+    );
     // A size rule without its bound is said without a number, never as "undefined".
     expect(errorText(tFor('eu'), new ApiError(400, 'invalid', '', [{ field: 'body', rule: 'too-long' }]))).toBe('Zerbitzariak datuak baztertu ditu. Berrikusi eremuak eta saiatu berriro. (eremuak: body: ez da baliozkoa)');
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_LOCALE, KIOSK_LOCALES } from '../domain/locales.js';
-import { IsoDateTimeSchema, LocaleSchema } from '../schemas/common.js';
+import { brokenRule, IsoDateTimeSchema, LocaleSchema } from '../schemas/common.js';
 import { KioskAccessibilitySchema } from './kiosk-accessibility.js';
 
 /**
@@ -31,7 +31,7 @@ const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.
 const IntervalSchema = z
   .object({ from: ClockTimeSchema, to: ClockTimeSchema })
   .strict()
-  .refine((i) => minutesOf(i.from) < minutesOf(i.to), { message: 'an opening interval must end after it starts (same day)' });
+  .refine((i) => minutesOf(i.from) < minutesOf(i.to), { message: 'an opening interval must end after it starts (same day)', ...brokenRule('order') });
 
 /** One day's opening intervals, in order and not overlapping; an empty list means closed all day. */
 const DayIntervalsSchema = z
@@ -39,6 +39,7 @@ const DayIntervalsSchema = z
   .max(6)
   .refine((list) => list.every((interval, i) => i === 0 || minutesOf(list[i - 1]?.to ?? '00:00') <= minutesOf(interval.from)), {
     message: 'opening intervals must be in order and must not overlap',
+    ...brokenRule('overlap'),
   });
 
 function isTimeZone(value: string): boolean {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTimeSchema } from '../schemas/common.js';
+import { brokenRule, IsoDateTimeSchema } from '../schemas/common.js';
 import { FLEET_BASE_PATH } from './fleet.js';
 
 /**
@@ -41,7 +41,7 @@ export const MAX_LOG_LINE_CHARS = 500;
 export const UploadLogsParamsSchema = z
   .object({ from: IsoDateTimeSchema, to: IsoDateTimeSchema })
   .strict()
-  .refine((p) => Date.parse(p.from) <= Date.parse(p.to), { message: 'from must not be after to' });
+  .refine((p) => Date.parse(p.from) <= Date.parse(p.to), { message: 'from must not be after to', ...brokenRule('order') });
 const NoJobParams = z.object({}).strict();
 
 /** Each type's params; the hub checks them when a job is created, the kiosk again before running it. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTimeSchema, LocaleSchema } from './common.js';
+import { brokenRule, IsoDateTimeSchema, LocaleSchema } from './common.js';
 
 /** Open311 caps descriptions at 4000 characters. */
 export const MAX_DESCRIPTION_LENGTH = 4000;
@@ -12,7 +12,7 @@ export const DescriptionSchema = z
   .trim()
   .min(1)
   .max(MAX_DESCRIPTION_LENGTH)
-  .refine(NoHtml, { message: 'description must not contain HTML' });
+  .refine(NoHtml, { message: 'description must not contain HTML', ...brokenRule('characters') });
 
 export const AttributeValuesSchema = z.record(
   z.string().min(1).max(64),
@@ -32,7 +32,7 @@ export const RequestLocationSchema = z.object({
     .trim()
     .min(3)
     .max(MAX_ADDRESS_LENGTH)
-    .refine(NoHtml, { message: 'address must not contain HTML' }),
+    .refine(NoHtml, { message: 'address must not contain HTML', ...brokenRule('characters') }),
   landmarkId: z.string().min(1).max(64).optional(),
   lat: z.number().min(-90).max(90).optional(),
   long: z.number().min(-180).max(180).optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocaleSchema } from './common.js';
+import { brokenRule, LocaleSchema } from './common.js';
 import { AttributeDatatypeSchema, ServiceTypeSchema } from './service.js';
 
 /**
@@ -62,7 +62,7 @@ export const ServiceEditSchema = z
   })
   .superRefine((service, ctx) => {
     const codes = service.attributes.map((a) => a.code);
-    if (new Set(codes).size !== codes.length) ctx.addIssue({ code: 'custom', path: ['attributes'], message: 'attribute codes must be unique' });
+    if (new Set(codes).size !== codes.length) ctx.addIssue({ code: 'custom', path: ['attributes'], message: 'attribute codes must be unique', ...brokenRule('duplicate') });
     const orders = service.attributes.map((a) => a.order);
     if (new Set(orders).size !== orders.length) ctx.addIssue({ code: 'custom', path: ['attributes'], message: 'attribute order numbers must be unique' });
   });

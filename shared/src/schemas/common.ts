@@ -24,10 +24,18 @@ export const ReferenceSchema = z
  * The rule a request field broke, so a client can say it in its own language: `required` (missing),
  * `type` (wrong kind of value), `too-short`/`too-long` (text, `limit` characters), `too-small`/
  * `too-large` (number, `limit`), `too-few`/`too-many` (list, `limit` items), `format` (e-mail, date,
- * pattern...), `not-allowed` (not one of the accepted values), `unknown-field`, `invalid` (any other).
+ * pattern...), `not-allowed` (not one of the accepted values), `unknown-field`, `order` (ends before
+ * it starts), `overlap` (overlaps another entry), `duplicate` (an entry twice), `characters` (control
+ * characters or markup), `invalid` (any other).
  */
-export const ValidationRuleSchema = z.enum(['required', 'type', 'too-short', 'too-long', 'too-small', 'too-large', 'too-few', 'too-many', 'format', 'not-allowed', 'unknown-field', 'invalid']);
+export const ValidationRuleSchema = z.enum(['required', 'type', 'too-short', 'too-long', 'too-small', 'too-large', 'too-few', 'too-many', 'format', 'not-allowed', 'unknown-field', 'order', 'overlap', 'duplicate', 'characters', 'invalid']);
 export type ValidationRule = z.infer<typeof ValidationRuleSchema>;
+
+/**
+ * A refinement's own rule, for clients: `.refine(check, { message, ...brokenRule('overlap') })`.
+ * Without it a refinement is reported as `invalid`.
+ */
+export const brokenRule = (rule: Extract<ValidationRule, 'order' | 'overlap' | 'duplicate' | 'characters'>) => ({ params: { rule } });
 
 /** One broken rule of a request: the field's dotted path (`body.email`), never its value. */
 export const FieldProblemSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { brokenRule } from './common.js';
 
 /**
  * The console's appointments API (hub `/api/appointments/...` <-> admin/web): calendar settings,
@@ -16,7 +17,7 @@ export const PlainTextSchema = (max: number) =>
     .trim()
     .min(1)
     .max(max)
-    .refine((text) => ![...text].some((c) => c.charCodeAt(0) < 0x20 || c === '\u007f' || c === '<' || c === '>'), 'no control characters or angle brackets');
+    .refine((text) => ![...text].some((c) => c.charCodeAt(0) < 0x20 || c === '\u007f' || c === '<' || c === '>'), { message: 'no control characters or angle brackets', ...brokenRule('characters') });
 
 export const CallNextBodySchema = z.object({ desk: z.string().min(1).max(32), services: z.array(Code).max(50).default([]) });
 export const CallNextAnswerSchema = z.object({ turn: z.object({ turnId: z.string(), label: z.string(), serviceCode: z.string(), deskCode: z.string() }).nullable() });
@@ -36,10 +37,10 @@ export const OpeningHoursBodySchema = z.object({
   hours: z
     .array(OfficeHoursSchema)
     .max(50)
-    .refine((hours) => hours.every((h) => h.opensAt < h.closesAt), 'each interval must open before it closes')
+    .refine((hours) => hours.every((h) => h.opensAt < h.closesAt), { message: 'each interval must open before it closes', ...brokenRule('order') })
     .refine(
       (hours) => hours.every((h, i) => hours.every((o, j) => i === j || o.weekday !== h.weekday || o.closesAt <= h.opensAt || o.opensAt >= h.closesAt)),
-      'intervals of one day must not overlap',
+      { message: 'intervals of one day must not overlap', ...brokenRule('overlap') },
     ),
 });
 export const DeskBodySchema = z.object({ label: PlainTextSchema(60), active: z.boolean() });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTimeSchema } from './common.js';
+import { brokenRule, IsoDateTimeSchema } from './common.js';
 import { ChannelSchema, StaffRoleSchema } from './console.js';
 
 /**
@@ -190,7 +190,7 @@ export const BulkChangeBodySchema = z.object({
     .array(z.string().trim().min(1).max(100))
     .min(1)
     .max(MAX_BULK_CASES)
-    .refine((ids) => new Set(ids).size === ids.length, { message: 'each case may appear once' }),
+    .refine((ids) => new Set(ids).size === ids.length, { message: 'each case may appear once', ...brokenRule('duplicate') }),
   change: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('assign'), assigneeId: z.string().min(1).max(100).nullable() }),
     z.object({ kind: z.literal('status'), detailedStatus: SettableDetailedStatusSchema, publicNote: NoteSchema.optional() }),

@@ -1,6 +1,6 @@
 import type { FastifySchemaCompiler, FastifySerializerCompiler, FastifyTypeProvider } from 'fastify';
 import type { z } from 'zod';
-import type { ValidationRule } from '@kiosk/shared';
+import { ValidationRuleSchema, type ValidationRule } from '@kiosk/shared';
 
 /**
  * Route schemas are the shared zod schemas themselves (no JSON-Schema copies to drift apart).
@@ -71,6 +71,11 @@ export function ruleOf(issue: z.core.$ZodIssue, data: unknown): { rule: Validati
       return { rule: 'not-allowed' };
     case 'unrecognized_keys':
       return { rule: 'unknown-field' };
+    case 'custom': {
+      // A refinement names its rule with brokenRule() (@kiosk/shared); others stay 'invalid'.
+      const named = ValidationRuleSchema.safeParse((issue.params as { rule?: unknown } | undefined)?.rule);
+      return { rule: named.success ? named.data : 'invalid' };
+    }
     default:
       return { rule: 'invalid' };
   }
