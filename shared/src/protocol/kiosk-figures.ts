@@ -4,7 +4,7 @@ import { IsoDateTimeSchema, LocaleSchema } from '../schemas/common.js';
 /**
  * Transparency figures (issue 4: "street lighting: 90 % fixed within 3 days"). The hub computes
  * them for the kiosk's municipality at GET /fleet/v1/figures (admin/server/src/modules/
- * notifications/figures.ts, whose answer this mirrors); the agent keeps the last good answer and
+ * notifications/figures.ts, which serves HubFiguresSchema); the agent keeps the last good answer and
  * serves it to the renderer as 'figures.list'. Counts only, never personal data.
  */
 

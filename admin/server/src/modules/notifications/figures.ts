@@ -1,6 +1,5 @@
-import { z } from 'zod';
-import { IsoDateTimeSchema, LocaleSchema } from '@kiosk/shared';
-import type { KioskLocale } from '@kiosk/shared';
+import { HubFiguresSchema } from '@kiosk/shared';
+import type { HubFigures, KioskLocale, ServiceFigures } from '@kiosk/shared';
 import type { HubDb } from '../../db/database.js';
 import { localisedCatalog } from '../catalog/service.js';
 import { closedAt } from './closing-time.js';
@@ -12,28 +11,12 @@ import { percentile, roundTenth } from './stats.js';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * What kiosks and the public page show. A local contract until shared/ adopts it (the report asks
- * for `FiguresSchema` in shared/src/schemas/figures.ts). Figures are null below the minimum sample.
+ * What kiosks and the public page show: the contract is shared's (protocol/kiosk-figures.ts), so the
+ * agent parses exactly what this serves. Figures are null below the minimum sample.
  */
-export const ServiceFiguresSchema = z.object({
-  serviceCode: z.string(),
-  name: z.string(),
-  closedCount: z.number().int().nonnegative(),
-  medianDays: z.number().nonnegative().nullable(),
-  p90Days: z.number().nonnegative().nullable(),
-  slaDays: z.number().int().positive().nullable(),
-  /** 0..1, the share of closed cases closed within the SLA. */
-  withinSlaShare: z.number().min(0).max(1).nullable(),
-});
-export const FiguresSchema = z.object({
-  locale: LocaleSchema,
-  generatedAt: IsoDateTimeSchema,
-  windowDays: z.number().int().positive(),
-  minSample: z.number().int().positive(),
-  services: z.array(ServiceFiguresSchema),
-});
-export type ServiceFigures = z.infer<typeof ServiceFiguresSchema>;
-export type Figures = z.infer<typeof FiguresSchema>;
+export { HubFiguresSchema as FiguresSchema };
+export type { ServiceFigures };
+export type Figures = HubFigures;
 
 export interface FiguresOptions {
   readonly windowDays: number;
