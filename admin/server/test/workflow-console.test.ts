@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiErrorSchema, BulkResultSchema, CaseDetailSchema, CasePersonalDataSchema, CaseQueueSchema, QueueFilterOptionsSchema } from '@kiosk/shared';
 import { createUser } from '../src/modules/auth/service.js';
-import { insertTenant } from '../src/modules/tenants/repository.js';
 import { AuditListSchema } from '../src/modules/workflow/contract.js';
-import { CONSOLE_HEADERS, DIALECTS, FORM_HEADERS, createTestHub, form, signInStaff } from './helpers/hub.js';
+import { CONSOLE_HEADERS, DIALECTS, FORM_HEADERS, createTestHub, form, insertOtherTenant, signInStaff } from './helpers/hub.js';
 import type { TestHub } from './helpers/hub.js';
 import { fleetHeaders, submission } from './helpers/kiosk.js';
 
@@ -30,18 +29,7 @@ describe.each(DIALECTS)('console cases API (%s)', (dialect) => {
       userIds[role] = await createUser(hub.db, { tenantId, username: role, password: PASSWORD, role });
       headers[role] = await signInStaff(hub, role, PASSWORD);
     }
-    await insertTenant(hub.db, {
-      id: 'tenant_other',
-      jurisdiction_id: 'otro.example',
-      name: 'Otro Ayuntamiento',
-      time_zone: 'Europe/Madrid',
-      default_locale: 'es',
-      office_address: 'Plaza Mayor 1',
-      office_lat: null,
-      office_long: null,
-      contact: 'info@otro.example',
-      created_at: new Date().toISOString(),
-    });
+    await insertOtherTenant(hub.db);
     await createUser(hub.db, { tenantId: 'tenant_other', username: 'outsider', password: PASSWORD, role: 'caseworker' });
     headers['outsider'] = await signInStaff(hub, 'outsider', PASSWORD);
     // The demo kiosk stands in the library: its cases belong to that office.

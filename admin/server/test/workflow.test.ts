@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiErrorSchema } from '@kiosk/shared';
 import { createUser } from '../src/modules/auth/service.js';
-import { insertTenant } from '../src/modules/tenants/repository.js';
 import { changeStatus } from '../src/modules/workflow/case-changes.js';
 import { AuditListSchema, CaseDetailSchema, CaseQueueSchema, StaffListSchema } from '../src/modules/workflow/contract.js';
 import type { CaseDetail } from '../src/modules/workflow/contract.js';
-import { DIALECTS, FORM_HEADERS, createTestHub, form } from './helpers/hub.js';
+import { DIALECTS, FORM_HEADERS, createTestHub, form, insertOtherTenant } from './helpers/hub.js';
 import type { TestHub } from './helpers/hub.js';
 import { fleetHeaders, submission } from './helpers/kiosk.js';
 
@@ -37,18 +36,7 @@ describe.each(DIALECTS)('staff workflow on cases (%s)', (dialect) => {
       userIds[role] = await createUser(hub.db, { tenantId, username: role, password: PASSWORD, role });
       cookies[role] = await login(role, PASSWORD);
     }
-    await insertTenant(hub.db, {
-      id: 'tenant_other',
-      jurisdiction_id: 'otro.example',
-      name: 'Otro Ayuntamiento',
-      time_zone: 'Europe/Madrid',
-      default_locale: 'es',
-      office_address: 'Plaza Mayor 1',
-      office_lat: null,
-      office_long: null,
-      contact: 'info@otro.example',
-      created_at: new Date().toISOString(),
-    });
+    await insertOtherTenant(hub.db);
     userIds['outsider'] = await createUser(hub.db, { tenantId: 'tenant_other', username: 'outsider', password: PASSWORD, role: 'caseworker' });
     cookies['outsider'] = await login('outsider', PASSWORD);
   });

@@ -17,6 +17,7 @@ import { DemoKioskFileSchema, ensureFirstRunSecrets } from '../../src/seed/first
 import type { DemoKioskFile } from '../../src/seed/first-run.js';
 import { createUser } from '../../src/modules/auth/service.js';
 import type { UserRow } from '../../src/modules/auth/repository.js';
+import { insertTenant } from '../../src/modules/tenants/repository.js';
 
 /**
  * One real hub per test file: a fresh SQLite file in a temp dir, or a fresh PostgreSQL database
@@ -148,4 +149,20 @@ export async function staffByRole<R extends UserRow['role']>(hub: TestHub, roles
   for (const role of roles) await createUser(hub.db, { tenantId, username: `${role}1`, password: password(role), role });
   const headers = await Promise.all(roles.map((role) => signInStaff(hub, `${role}1`, password(role))));
   return Object.fromEntries(roles.map((role, index) => [role, headers[index]])) as Record<R, Record<string, string>>;
+}
+
+/** A second municipality ('tenant_other', jurisdiction otro.example), for tests of tenant isolation. */
+export async function insertOtherTenant(db: HubDb): Promise<void> {
+  await insertTenant(db, {
+    id: 'tenant_other',
+    jurisdiction_id: 'otro.example',
+    name: 'Otro Ayuntamiento',
+    time_zone: 'Europe/Madrid',
+    default_locale: 'es',
+    office_address: 'Plaza Mayor 1',
+    office_lat: null,
+    office_long: null,
+    contact: 'info@otro.example',
+    created_at: new Date().toISOString(),
+  });
 }
